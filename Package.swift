@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+// datalint — a dataset language server and stage-plugin host.
+// Layers (bottom to top): C wrappers → text, scanner, diagnostics → stages → checker → CLI / server.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "datalint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "datalint", targets: ["datalint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each imported by exactly one Swift wrapper module.
+        .systemLibrary(name: "CJansson", path: "Sources/CJansson", pkgConfig: "jansson",
+                       providers: [.apt(["libjansson-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", pkgConfig: "libxxhash",
+                       providers: [.apt(["libxxhash-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        // Safe Swift faces on the C libraries.
+        .target(name: "Jansson", dependencies: ["CJansson"], swiftSettings: strict),
+        .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "Hashing", dependencies: ["CXXHash"], swiftSettings: strict),
+
+        // Bytes, lines and positions; the span-tracking JSON scanner; the diagnostic model.
+        .target(name: "DatasetText", swiftSettings: strict),
+        .target(name: "RecordScanner", dependencies: ["DatasetText"], swiftSettings: strict),
+        .target(name: "Diagnostics", dependencies: ["DatasetText"], swiftSettings: strict),
+        .target(name: "DatasetIO", dependencies: ["CZlib", "DatasetText"], swiftSettings: strict),
+
+        // Configuration and waivers.
+        .target(name: "Configuration", dependencies: ["Diagnostics", "TOMLKit"], swiftSettings: strict),
+        .target(name: "Waivers", dependencies: ["Diagnostics", "Hashing"], swiftSettings: strict),
+
+        // Stages.
+        .target(name: "StageKit", dependencies: ["RecordScanner", "Diagnostics", "Configuration"],
+                swiftSettings: strict),
+        .target(name: "Schemas", dependencies: ["RecordScanner"], swiftSettings: strict),
+        .target(name: "FormatStage", dependencies: ["StageKit", "Schemas"], swiftSettings: strict),
+
+        // Running stages over files, and presenting what they found.
+        .target(name: "Checker",
+                dependencies: ["StageKit", "FormatStage", "DatasetIO", "Waivers", "Hashing", "Configuration"],
+                swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["Diagnostics"], swiftSettings: strict),
+
+        // The command-line tool.
+        .executableTarget(name: "datalint",
+                          dependencies: ["Checker", "Reporting", "Configuration", "Waivers",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: strict),
+
+        .testTarget(name: "JanssonTests", dependencies: ["Jansson"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "DatasetTextTests", dependencies: ["DatasetText"]),
+        .testTarget(name: "RecordScannerTests", dependencies: ["RecordScanner", "Jansson"]),
+        .testTarget(name: "DatasetIOTests", dependencies: ["DatasetIO"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
+        .testTarget(name: "WaiversTests", dependencies: ["Waivers"]),
+        .testTarget(name: "SchemasTests", dependencies: ["Schemas"]),
+        .testTarget(name: "FormatStageTests", dependencies: ["FormatStage"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "CLITests", dependencies: ["datalint"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

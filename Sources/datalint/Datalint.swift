@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Datalint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lint, inspect and transform JSONL datasets for LLM training.")
+}
