@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Waivers", dependencies: ["Diagnostics", "Hashing"], swiftSettings: strict),
 
         // Stages.
-        .target(name: "StageKit", dependencies: ["RecordScanner", "Diagnostics", "Configuration"],
+        .target(name: "StageKit", dependencies: ["RecordScanner", "Diagnostics"],
                 swiftSettings: strict),
         .target(name: "Schemas", dependencies: ["RecordScanner"], swiftSettings: strict),
         .target(name: "FormatStage", dependencies: ["StageKit", "Schemas"], swiftSettings: strict),
@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Checker",
                 dependencies: ["StageKit", "FormatStage", "DatasetIO", "Waivers", "Hashing", "Configuration"],
                 swiftSettings: strict),
-        .target(name: "Reporting", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
         // The command-line tool.
         .executableTarget(name: "datalint",

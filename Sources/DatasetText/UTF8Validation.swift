@@ -30,3 +30,28 @@ public enum UTF8Validation {
         return index + length < bytes.endIndex ? index + length : index
     }
 }
+
+extension UTF8Validation {
+    /// `bytes` with every byte of an invalid sequence replaced by `?`, and control characters by `?` (tabs by
+    /// spaces), so the result decodes to a String with the same byte columns and nothing a terminal interprets.
+    public static func displaySafe<Bytes: Collection>(_ bytes: Bytes) -> String
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var output = Array(bytes)
+        var index = 0
+        while index < output.count {
+            let byte = output[index]
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F { output[index] = byte == 0x09 ? 0x20 : UInt8(ascii: "?") }
+                index += 1
+                continue
+            }
+            let (length, _) = UTF8Columns.scalarExtent(output, at: index)
+            let complete = byte >= 0xC2 && byte <= 0xF4 && length == (byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2)
+            if !complete {
+                for offset in index..<(index + length) { output[offset] = UInt8(ascii: "?") }
+            }
+            index += length
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,190 @@
+import Diagnostics
+import RecordScanner
+
+/// Checks a list of turns: each message's shape, then the order of roles across the conversation.
+struct ConversationChecker {
+    let dialect: ConversationDialect
+    /// False for lists that are only part of a conversation (a preference prompt or answer).
+    let isWholeConversation: Bool
+
+    /// What the turn-by-turn pass learned, for the conversation-level rules.
+    private struct Turn {
+        let role: String?
+        let roleNode: Int?
+        let message: Int
+    }
+
+    func check(list: Int, key: Int?, in inspection: inout RecordInspection) {
+        let record = inspection.record
+        let name = "'\(dialect.listKey)'"
+        guard record[list].kind == .array else {
+            inspection.report(.missingMessages, "\(name) must be a list of messages, found \(inspection.kindName(list))", node: list)
+            return
+        }
+        guard record[list].count > 0 else {
+            inspection.report(.missingMessages, "\(name) is empty: a conversation needs at least one message", node: list)
+            return
+        }
+        var turns: [Turn] = []
+        var toolCalls = ToolCallLedger()
+        for element in record.elements(of: list) {
+            guard record[element].kind == .object else {
+                inspection.report(.messageNotObject, "a message must be an object, found \(inspection.kindName(element))", node: element)
+                continue
+            }
+            turns.append(checkMessage(element, toolCalls: &toolCalls, in: &inspection))
+        }
+        checkOrder(turns, in: &inspection)
+        if isWholeConversation { checkEnding(turns, list: list, key: key, in: &inspection) }
+    }
+
+    // MARK: One message
+
+    private func checkMessage(_ message: Int, toolCalls: inout ToolCallLedger,
+                              in inspection: inout RecordInspection) -> Turn {
+        let record = inspection.record
+        var fields = MessageFields()
+        for member in record.members(of: message) {
+            if !fields.note(record: record, member: member, dialect: dialect) {
+                reportUnknownKey(member.key, in: &inspection)
+            }
+        }
+        let role = checkRole(fields.role, message: message, in: &inspection)
+        checkContent(fields, role: role, message: message, in: &inspection)
+        if let weight = fields.weight { checkWeight(weight, in: &inspection) }
+        if dialect.supportsToolCalls {
+            if let calls = fields.toolCalls { toolCalls.record(calls: calls, in: &inspection) }
+            if role == "tool" { toolCalls.checkAnswer(fields.toolCallID, message: message, in: &inspection) }
+        }
+        return Turn(role: role, roleNode: fields.role, message: message)
+    }
+
+    private func reportUnknownKey(_ key: Int, in inspection: inout RecordInspection) {
+        let name = inspection.record.string(key)
+        var message = "unknown key '\(name)' in a message"
+        var fixes: [Fix] = []
+        if let suggestion = Suggestion.closest(to: name, in: dialect.knownKeys) {
+            message += "; did you mean '\(suggestion)'?"
+            fixes.append(inspection.replaceString(key, with: suggestion, title: "Rename '\(name)' to '\(suggestion)'"))
+        } else {
+            message += " (allowed: \(dialect.knownKeys.prefix(6).joined(separator: ", ")), …; add it to [format] extra_keys to accept it)"
+        }
+        inspection.report(.unknownKey, message, node: key, fixes: fixes)
+    }
+
+    private func checkRole(_ roleNode: Int?, message: Int, in inspection: inout RecordInspection) -> String? {
+        let record = inspection.record
+        guard let roleNode else {
+            inspection.report(.missingRole, "message has no '\(dialect.roleKey)'", span: openingBrace(message, record))
+            return nil
+        }
+        guard record[roleNode].kind == .string else {
+            inspection.report(.unknownRole, "'\(dialect.roleKey)' must be a string, found \(inspection.kindName(roleNode))", node: roleNode)
+            return nil
+        }
+        let role = record.string(roleNode)
+        guard dialect.roles.contains(role) else {
+            var text = "unknown \(dialect.roleKey) \"\(role)\""
+            var fixes: [Fix] = []
+            if let suggestion = Suggestion.closest(to: role, in: dialect.roles, synonyms: dialect.synonyms) {
+                text += "; did you mean \"\(suggestion)\"?"
+                fixes.append(inspection.replaceString(roleNode, with: suggestion, title: "Change \(dialect.roleKey) to \"\(suggestion)\""))
+            } else {
+                text += " (allowed: \(dialect.roles.joined(separator: ", ")))"
+            }
+            inspection.report(.unknownRole, text, node: roleNode, fixes: fixes)
+            return role
+        }
+        return role
+    }
+
+    private func checkContent(_ fields: MessageFields, role: String?, message: Int, in inspection: inout RecordInspection) {
+        let record = inspection.record
+        let callsTools = fields.toolCalls != nil || fields.functionCall != nil
+        let mayOmit = role == dialect.assistant && callsTools
+        guard let content = fields.content, record[content].kind != .null else {
+            if !mayOmit {
+                let found = fields.content == nil ? "no '\(dialect.contentKey)'" : "null '\(dialect.contentKey)'"
+                inspection.report(.missingContent, "\(role.map { "\($0) " } ?? "")message has \(found)",
+                                  span: fields.content.map { record[$0].span } ?? openingBrace(message, record))
+            }
+            return
+        }
+        let what = "\(role ?? "message") \(dialect.contentKey)"
+        switch record[content].kind {
+        case .string:
+            inspection.checkText(content, what: what, allowBlank: mayOmit)
+        case .array where dialect.supportsToolCalls:
+            ContentParts.check(content, what: what, allowBlank: mayOmit, in: &inspection)
+        default:
+            let expected = dialect.supportsToolCalls ? "a string or a list of content parts" : "a string"
+            inspection.report(.contentType, "'\(dialect.contentKey)' must be \(expected), found \(inspection.kindName(content))", node: content)
+        }
+    }
+
+    private func checkWeight(_ weight: Int, in inspection: inout RecordInspection) {
+        let value = inspection.record.number(weight)
+        guard value != 0 && value != 1 else { return }
+        inspection.report(.invalidWeight, "'weight' must be 0 or 1, found \(inspection.record.rawText(weight))", node: weight)
+    }
+
+    // MARK: The conversation
+
+    private func checkOrder(_ turns: [Turn], in inspection: inout RecordInspection) {
+        var seenOtherRole = false
+        var previous: String?
+        for turn in turns {
+            guard let role = turn.role, let roleNode = turn.roleNode else { previous = nil; continue }
+            if dialect.systemRoles.contains(role) {
+                if seenOtherRole {
+                    inspection.report(.systemNotFirst, "\(role) message after the conversation started: put instructions first", node: roleNode)
+                }
+            } else {
+                seenOtherRole = true
+            }
+            if role == previous, role == dialect.user || role == dialect.assistant {
+                inspection.report(.consecutiveRoles, "two \(role) messages in a row: merge them or add the missing turn between them", node: roleNode)
+            }
+            previous = role
+        }
+    }
+
+    private func checkEnding(_ turns: [Turn], list: Int, key: Int?, in inspection: inout RecordInspection) {
+        guard !turns.isEmpty else { return }
+        if !turns.contains(where: { $0.role == dialect.assistant }) {
+            inspection.report(.noAssistant, "conversation has no \(dialect.assistant) message, so a model learns nothing from it",
+                              node: key ?? list)
+        } else if let last = turns.last, last.role != dialect.assistant, last.role != nil {
+            inspection.report(.lastNotAssistant, "conversation ends with a \(last.role ?? "") message, not \(dialect.assistant): the last turn is not trained on",
+                              node: last.roleNode ?? last.message)
+        }
+    }
+
+    private func openingBrace(_ node: Int, _ record: ParsedRecord) -> Range<Int> {
+        record[node].start..<(record[node].start + 1)
+    }
+}
+
+/// The keys of one message that the checks look at.
+struct MessageFields {
+    var role: Int?
+    var content: Int?
+    var weight: Int?
+    var toolCalls: Int?
+    var toolCallID: Int?
+    var functionCall: Int?
+
+    /// Notes a member; returns false when its key is unknown to the dialect.
+    mutating func note(record: ParsedRecord, member: (key: Int, value: Int), dialect: ConversationDialect) -> Bool {
+        let key = member.key
+        if record.keyEquals(key, dialect.roleKey) { role = member.value; return true }
+        if record.keyEquals(key, dialect.contentKey) { content = member.value; return true }
+        if record.keyEquals(key, "weight") { weight = member.value; return true }
+        if dialect.supportsToolCalls {
+            if record.keyEquals(key, "tool_calls") { toolCalls = member.value; return true }
+            if record.keyEquals(key, "tool_call_id") { toolCallID = member.value; return true }
+            if record.keyEquals(key, "function_call") { functionCall = member.value; return true }
+        }
+        return dialect.knownKeys.contains { record.keyEquals(key, $0) }
+    }
+}

@@ -1,0 +1,141 @@
+/// Writes JSON text incrementally, compact or indented, without building a tree first.
+///
+/// The writer only tracks where commas, line breaks and indentation go; callers are trusted to nest
+/// `begin`/`end` calls properly and to name a key before each value inside an object. Text accumulates as
+/// UTF-8 bytes, which is several times faster than appending to a `String` piece by piece; the caller drains
+/// it with `takeOutput()`, as often as it likes, to stream a large document.
+///
+/// Keys are static strings: every key datalint writes is a literal of its output format, and a literal
+/// needs no escaping.
+struct JSONWriter {
+    private var bytes: [UInt8] = []
+    /// The text of one level of indentation, or nil for compact output on a single line.
+    private let indentUnit: [UInt8]?
+    private var depth = 0
+    /// True once the current container holds a value, so the next one needs a comma.
+    private var hasValueAtCurrentDepth = false
+    private var isAfterKey = false
+
+    init(indentUnit: String? = nil, reservingCapacity capacity: Int = 0) {
+        self.indentUnit = indentUnit.map { Array($0.utf8) }
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written and not yet taken.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Returns the text written so far and starts over with an empty buffer, keeping the nesting state.
+    mutating func takeOutput() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return output
+    }
+
+    /// Ends a line of output: between the records of JSON Lines, or after a whole document.
+    mutating func appendNewline() { bytes.append(UInt8(ascii: "\n")) }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Writes a member name; the next value written is its value.
+    mutating func key(_ name: StaticString) {
+        startValue()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if indentUnit != nil { bytes.append(UInt8(ascii: " ")) }
+        isAfterKey = true
+    }
+
+    mutating func value(_ text: String) {
+        startValue()
+        JSONString.append(text, to: &bytes)
+        hasValueAtCurrentDepth = true
+    }
+
+    mutating func value(_ number: Int) {
+        startValue()
+        appendDecimal(number)
+        hasValueAtCurrentDepth = true
+    }
+
+    mutating func value(_ flag: Bool) {
+        startValue()
+        bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        hasValueAtCurrentDepth = true
+    }
+
+    mutating func member(_ name: StaticString, _ text: String) {
+        key(name)
+        value(text)
+    }
+
+    mutating func member(_ name: StaticString, _ number: Int) {
+        key(name)
+        value(number)
+    }
+
+    /// Writes `name` with an object value whose members `body` writes.
+    mutating func object(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
+        key(name)
+        object(body)
+    }
+
+    /// Writes an object value whose members `body` writes.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        beginObject()
+        body(&self)
+        endObject()
+    }
+
+    /// Writes `name` with an array value whose elements `body` writes.
+    mutating func array(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
+        key(name)
+        beginArray()
+        body(&self)
+        endArray()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        startValue()
+        bytes.append(bracket)
+        depth += 1
+        hasValueAtCurrentDepth = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if hasValueAtCurrentDepth { breakLine() }
+        bytes.append(bracket)
+        hasValueAtCurrentDepth = true
+    }
+
+    private mutating func startValue() {
+        if isAfterKey {
+            isAfterKey = false
+            return
+        }
+        if hasValueAtCurrentDepth { bytes.append(UInt8(ascii: ",")) }
+        if depth > 0 { breakLine() }
+    }
+
+    private mutating func breakLine() {
+        guard let indentUnit else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { bytes.append(contentsOf: indentUnit) }
+    }
+
+    /// Writes the digits in place, sparing the `String` that `description` would allocate for each number.
+    private mutating func appendDecimal(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var remaining = number.magnitude
+        let firstDigit = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+            remaining /= 10
+        } while remaining > 0
+        bytes[firstDigit...].reverse()
+    }
+}
