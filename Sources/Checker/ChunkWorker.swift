@@ -1,0 +1,92 @@
+import Diagnostics
+import RecordScanner
+import StageKit
+import Waivers
+
+/// A block of whole lines of one file, checked as a unit by one task.
+public struct RecordChunk: Sendable {
+    public let index: Int
+    public let bytes: [UInt8]
+    /// 0-based number of the chunk's first line in the file.
+    public let firstLine: Int
+
+    public init(index: Int, bytes: [UInt8], firstLine: Int) {
+        self.index = index
+        self.bytes = bytes
+        self.firstLine = firstLine
+    }
+}
+
+/// What checking a chunk produced, handed back to the file's ordered consumer.
+struct ChunkOutcome: Sendable {
+    let index: Int
+    let records: Int
+    let diagnostics: [FileDiagnostic]
+    /// One opaque facts value per stage, in stage order.
+    let facts: [any Sendable]
+}
+
+/// Scans and checks every line of a chunk. One worker value serves one chunk on one task.
+struct ChunkWorker {
+    let file: String
+    let stages: [AnyRecordStage]
+    let policy: DiagnosticPolicy
+    let maxDepth: Int
+
+    func process(_ chunk: RecordChunk) -> ChunkOutcome {
+        var scanner = RecordScanner(maxDepth: maxDepth)
+        var record = ParsedRecord()
+        var runs = stages.map { $0.makeChunkRun() }
+        var found: [Diagnostic] = []
+        var reported: [FileDiagnostic] = []
+        var lineNumber = chunk.firstLine
+        var records = 0
+        LineSplitter.forEachLine(in: chunk.bytes) { lineRange in
+            scanner.scan(chunk.bytes, lineRange: lineRange, lineNumber: lineNumber, into: &record)
+            for index in runs.indices { runs[index].check(record, into: &found) }
+            if !found.isEmpty {
+                report(found, line: chunk.bytes[lineRange], into: &reported)
+                found.removeAll(keepingCapacity: true)
+            }
+            lineNumber += 1
+            records += 1
+        }
+        return ChunkOutcome(index: chunk.index, records: records, diagnostics: reported,
+                            facts: runs.indices.map { runs[$0].takeFacts() })
+    }
+
+    /// Filters a record's diagnostics and attaches what only the line in memory can give: excerpt and hash.
+    private func report(_ diagnostics: [Diagnostic], line: ArraySlice<UInt8>, into reported: inout [FileDiagnostic]) {
+        var hash: UInt64?
+        for var diagnostic in diagnostics where policy.admit(&diagnostic) {
+            if hash == nil { hash = nil } // PENDING-WAIVERS: RecordHash.of(line).value
+            reported.append(FileDiagnostic(file: file, diagnostic: diagnostic,
+                                           excerpt: ExcerptMaker.excerpt(of: line, around: diagnostic.range),
+                                           recordHash: hash))
+        }
+    }
+}
+
+/// Splits a chunk into line content ranges (without CR LF or LF) using glibc's vectorized memchr.
+enum LineSplitter {
+    static func forEachLine(in bytes: [UInt8], _ body: (Range<Int>) -> Void) {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+            var start = 0
+            while start < buffer.count {
+                let newline = memchr(base + start, 0x0A, buffer.count - start)
+                    .map { base.distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                var end = newline
+                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                body(start..<end)
+                start = newline + 1
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

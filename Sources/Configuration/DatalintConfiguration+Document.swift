@@ -1,0 +1,31 @@
+extension DatalintConfiguration {
+    /// The settings a validated configuration file gives, with defaults for everything it leaves out.
+    public init(_ document: ConfigurationDocument) {
+        self.init()
+        readCheckSection(of: document)
+        for stage in document.keys(in: StandardKey.stages) {
+            stages[stage] = document.boolean(stage, in: StandardKey.stages)
+        }
+        for selector in document.keys(in: StandardKey.severity) {
+            severity[selector] = document.string(selector, in: StandardKey.severity).flatMap(SeveritySetting.init)
+        }
+        readFormatSection(of: document)
+    }
+
+    private mutating func readCheckSection(of document: ConfigurationDocument) {
+        let section = StandardKey.check
+        select = document.stringList(StandardKey.select, in: section) ?? select
+        ignore = document.stringList(StandardKey.ignore, in: section) ?? ignore
+        failOn = document.string(StandardKey.failOn, in: section).flatMap(FailThreshold.init) ?? failOn
+        // The waiver file lives next to the configuration by default, not in whatever directory datalint runs in.
+        waiverFile = document.resolvePath(document.string(StandardKey.waivers, in: section) ?? waiverFile)
+    }
+
+    private mutating func readFormatSection(of document: ConfigurationDocument) {
+        let section = StandardKey.format
+        format.roles = document.stringList(StandardKey.roles, in: section) ?? format.roles
+        format.extraKeys = document.stringList(StandardKey.extraKeys, in: section) ?? format.extraKeys
+        format.templateTokens = document.stringList(StandardKey.templateTokens, in: section) ?? format.templateTokens
+        format.maxDepth = document.integer(StandardKey.maxDepth, in: section) ?? format.maxDepth
+    }
+}

@@ -1,0 +1,40 @@
+/// Everything a check run is configured with, as plain values. Built from `datalint.toml` (or `.default` when
+/// there is none); command-line flags then override its fields.
+public struct DatalintConfiguration: Sendable, Equatable {
+    /// Selectors (`format`, `format/`, `pii/email`) to report; empty reports every code.
+    public var select: [String] = []
+    /// Selectors not to report, applied after `select`.
+    public var ignore: [String] = []
+    public var failOn: FailThreshold = .error
+    /// The waiver file: relative to the configuration file's directory when read from one, so usable as is.
+    public var waiverFile: String = DatalintConfiguration.defaultWaiverFileName
+    /// Stages turned on or off by name; a stage not listed is on.
+    public var stages: [String: Bool] = [:]
+    public var severity = SeverityOverrides()
+    public var format = FormatSettings()
+
+    public static let defaultWaiverFileName = ".datalint-waivers"
+
+    public static let `default` = DatalintConfiguration()
+
+    public init() {}
+
+    public func isStageEnabled(_ name: String) -> Bool { stages[name] ?? true }
+}
+
+/// The `[format]` section: settings of the format stage.
+public struct FormatSettings: Sendable, Equatable {
+    /// Roles allowed in `messages`; nil keeps the format stage's built-in list.
+    public var roles: [String]?
+    /// Message keys accepted without `format/unknown-key`.
+    public var extraKeys: [String] = []
+    /// Chat-template tokens to flag in content, on top of the built-in ones.
+    public var templateTokens: [String] = []
+    /// How deeply JSON values may nest before `format/too-deep`.
+    public var maxDepth = FormatSettings.maximumDepth
+
+    /// The scanner's hard limit (`RecordScanner.defaultMaxDepth`, which this module cannot import), and the default.
+    public static let maximumDepth = 2048
+
+    public init() {}
+}

@@ -1,0 +1,73 @@
+import Diagnostics
+
+/// The names of the sections and keys datalint itself reads, shared by the schema and the settings reader.
+enum StandardKey {
+    static let check = "check"
+    static let select = "select"
+    static let ignore = "ignore"
+    static let failOn = "fail_on"
+    static let waivers = "waivers"
+
+    static let stages = "stages"
+    static let severity = "severity"
+
+    static let format = "format"
+    static let roles = "roles"
+    static let extraKeys = "extra_keys"
+    static let templateTokens = "template_tokens"
+    static let maxDepth = "max_depth"
+}
+
+extension ConfigurationSchema {
+    /// The sections datalint itself reads: `[check]`, `[stages]`, `[severity]` and `[format]`.
+    ///
+    /// - Parameters:
+    ///   - stageNames: the stages `[stages]` may name.
+    ///   - catalog: when given, code selectors must name known codes; without it only their spelling is checked.
+    public static func standard(stageNames: [String], catalog: DiagnosticCatalog? = nil) -> ConfigurationSchema {
+        let selectors = DiagnosticSelectorCheck(catalog: catalog)
+        return ConfigurationSchema([
+            checkSection(selectors: selectors),
+            stagesSection(stageNames: stageNames),
+            severitySection(selectors: selectors),
+            formatSection(),
+        ])
+    }
+
+    private static func checkSection(selectors: DiagnosticSelectorCheck) -> SectionSchema {
+        let selectorList = ValueRule.stringList(of: "diagnostic codes") { selector, key in
+            selectors.problem(with: selector, place: "in '\(key)'")
+        }
+        return SectionSchema(name: StandardKey.check, keys: [
+            KeySchema(StandardKey.select, selectorList),
+            KeySchema(StandardKey.ignore, selectorList),
+            KeySchema(StandardKey.failOn, .oneOf(FailThreshold.allCases.map(\.rawValue))),
+            KeySchema(StandardKey.waivers, .nonEmptyString),
+        ])
+    }
+
+    private static func stagesSection(stageNames: [String]) -> SectionSchema {
+        SectionSchema(name: StandardKey.stages, openKeys: OpenKeys(rule: .boolean) { name in
+            guard !stageNames.contains(name) else { return nil }
+            let known = stageNames.isEmpty ? "" : " (known stages: \(stageNames.sorted().joined(separator: ", ")))"
+            return "unknown stage '\(name)' in [stages]"
+                + NameSuggestion.clause(for: name, among: stageNames) + known
+        })
+    }
+
+    private static func severitySection(selectors: DiagnosticSelectorCheck) -> SectionSchema {
+        SectionSchema(name: StandardKey.severity,
+                      openKeys: OpenKeys(rule: .oneOf(SeveritySetting.allCases.map(\.rawValue))) { name in
+            selectors.problem(with: name, place: "in [severity]")
+        })
+    }
+
+    private static func formatSection() -> SectionSchema {
+        SectionSchema(name: StandardKey.format, keys: [
+            KeySchema(StandardKey.roles, .nonEmptyStringList),
+            KeySchema(StandardKey.extraKeys, .nonEmptyStringList),
+            KeySchema(StandardKey.templateTokens, .nonEmptyStringList),
+            KeySchema(StandardKey.maxDepth, .integer(in: 1...FormatSettings.maximumDepth)),
+        ])
+    }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writing to a standard stream: diagnostics can number in the millions, and one write(2) per line
+/// would dominate the run.
+struct StandardStream: TextOutputStream {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private static let flushThreshold = 1 << 16
+
+    static func output() -> StandardStream { StandardStream(descriptor: STDOUT_FILENO) }
+    static func error() -> StandardStream { StandardStream(descriptor: STDERR_FILENO) }
+
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.flushThreshold * 2)
+    }
+
+    var isTerminal: Bool { isatty(descriptor) == 1 }
+
+    mutating func write(_ string: String) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
+    mutating func flush() {
+        var offset = 0
+        buffer.withUnsafeBytes { bytes in
+            while offset < bytes.count {
+                let written = writeBytes(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }  // EPIPE: the reader went away; nothing more to say.
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// write(2), named apart from `TextOutputStream.write`.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
+enum Terminal {
+    /// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static func wantsColor(descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
+    }
+}

@@ -1,0 +1,114 @@
+/// Deterministic generator of JSON lines and their mutations, for the differential test against jansson.
+struct JSONLineGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// SplitMix64: tiny, fast and good enough to spread test cases.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+
+    mutating func line() -> [UInt8] {
+        var output: [UInt8] = []
+        value(depth: 0, into: &output)
+        return output
+    }
+
+    private mutating func whitespace(into output: inout [UInt8]) {
+        guard chance(20) else { return }
+        let choices: [UInt8] = [0x20, 0x20, 0x09, 0x0D, 0x0A]
+        for _ in 0..<(1 + below(2)) { output.append(choices[below(choices.count)]) }
+    }
+
+    private mutating func value(depth: Int, into output: inout [UInt8]) {
+        whitespace(into: &output)
+        let roll = depth > 4 ? 2 + below(6) : below(8)
+        switch roll {
+        case 0: object(depth: depth, into: &output)
+        case 1: array(depth: depth, into: &output)
+        case 2, 3: string(into: &output)
+        case 4, 5: number(into: &output)
+        default: output.append(contentsOf: ["true", "false", "null"][below(3)].utf8)
+        }
+        whitespace(into: &output)
+    }
+
+    private mutating func object(depth: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        let count = below(5)
+        for index in 0..<count {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            whitespace(into: &output)
+            string(into: &output)
+            whitespace(into: &output)
+            output.append(UInt8(ascii: ":"))
+            value(depth: depth + 1, into: &output)
+        }
+        if count == 0 { whitespace(into: &output) }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func array(depth: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "["))
+        let count = below(5)
+        for index in 0..<count {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            value(depth: depth + 1, into: &output)
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    private static let fragments: [String] = [
+        "a", "role", "content", "user", " ", "é", "中文", "😀", "👩‍👩‍👧", "\\n", "\\\"", "\\\\", "\\/", "\\t",
+        "\\u00e9", "\\uD83D\\uDE00", "\\u0000", "\\u001f", "<|im_start|>", "x y z", "\u{7F}", "ﬀ", "e\u{301}",
+    ]
+
+    private mutating func string(into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for _ in 0..<below(6) { output.append(contentsOf: Self.fragments[below(Self.fragments.count)].utf8) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func number(into output: inout [UInt8]) {
+        var text = chance(30) ? "-" : ""
+        text += chance(20) ? "0" : String(1 + below(999_999))
+        if chance(30) { text += "." + String(below(10_000)) }
+        if chance(20) { text += (chance(50) ? "e" : "E") + ["", "+", "-"][below(3)] + String(below(300)) }
+        output.append(contentsOf: text.utf8)
+    }
+
+    /// Bytes that break JSON in interesting ways when inserted or substituted.
+    private static let interestingBytes: [UInt8] = [
+        0x7B, 0x7D, 0x5B, 0x5D, 0x22, 0x2C, 0x3A, 0x5C, 0x20, 0x30, 0x31, 0x2D, 0x2B, 0x2E, 0x65, 0x45, 0x74,
+        0x66, 0x6E, 0x75, 0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0,
+        0xF4, 0xF5, 0xFF, 0x27, 0x2F,
+    ]
+
+    /// One to three random edits of `line`.
+    mutating func mutate(_ line: [UInt8]) -> [UInt8] {
+        var bytes = line
+        for _ in 0..<(1 + below(3)) {
+            let position = bytes.isEmpty ? 0 : below(bytes.count)
+            switch below(6) {
+            case 0 where !bytes.isEmpty: bytes.remove(at: position)
+            case 1: bytes.insert(Self.interestingBytes[below(Self.interestingBytes.count)], at: position)
+            case 2 where !bytes.isEmpty: bytes[position] = Self.interestingBytes[below(Self.interestingBytes.count)]
+            case 3: bytes = Array(bytes[..<position])
+            case 4 where bytes.count > 1:
+                let end = min(bytes.count, position + 1 + below(8))
+                bytes.insert(contentsOf: bytes[position..<end], at: position)
+            default:
+                if bytes.count > 1 { bytes.swapAt(position, below(bytes.count)) }
+            }
+        }
+        return bytes
+    }
+}
