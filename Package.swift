@@ -55,7 +55,8 @@ let package = Package(
 
         // The command-line tool.
         .executableTarget(name: "datalint",
-                          dependencies: ["Checker", "Reporting", "Configuration", "Waivers",
+                          dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO",
+                                         "DatasetText", "Diagnostics",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 

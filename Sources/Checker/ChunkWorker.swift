@@ -59,7 +59,7 @@ struct ChunkWorker {
     private func report(_ diagnostics: [Diagnostic], line: ArraySlice<UInt8>, into reported: inout [FileDiagnostic]) {
         var hash: UInt64?
         for var diagnostic in diagnostics where policy.admit(&diagnostic) {
-            if hash == nil { hash = nil } // PENDING-WAIVERS: RecordHash.of(line).value
+            if hash == nil { hash = RecordHash.of(line).value }
             reported.append(FileDiagnostic(file: file, diagnostic: diagnostic,
                                            excerpt: ExcerptMaker.excerpt(of: line, around: diagnostic.range),
                                            recordHash: hash))

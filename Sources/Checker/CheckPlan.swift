@@ -1,0 +1,66 @@
+import Configuration
+import Diagnostics
+import FormatStage
+import StageKit
+import Waivers
+
+/// What the command line says on top of the configuration file; nil or empty leaves the file's setting.
+public struct CheckOverrides: Sendable {
+    /// Replaces the file's `select` when not empty.
+    public var select: [String] = []
+    /// Added to the file's `ignore`.
+    public var ignore: [String] = []
+    public var failOn: FailThreshold?
+
+    public init(select: [String] = [], ignore: [String] = [], failOn: FailThreshold? = nil) {
+        self.select = select
+        self.ignore = ignore
+        self.failOn = failOn
+    }
+}
+
+/// The stages, policy and thresholds one dataset is checked with: its configuration file's settings with the
+/// command line's overrides on top. The CLI and the language server build checks the same way through it.
+public struct CheckPlan: Sendable {
+    public let stages: [AnyRecordStage]
+    public let policy: DiagnosticPolicy
+    public let failOn: FailThreshold
+    public let maxDepth: Int
+
+    public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides()) {
+        let select = overrides.select.isEmpty ? configuration.select : overrides.select
+        let policy = DiagnosticPolicy(select: select, ignore: configuration.ignore + overrides.ignore,
+                                      severityOverrides: configuration.severity.policyOverrides)
+        self.policy = policy
+        failOn = overrides.failOn ?? configuration.failOn
+        maxDepth = configuration.format.maxDepth
+        let candidates = BuiltInStages.make(configuration)
+        stages = candidates.filter { stage in
+            configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
+        }
+    }
+
+    /// True when `code` can be reported in this plan, so a waiver for it can be judged stale.
+    public func canReport(_ code: DiagnosticCode) -> Bool {
+        guard let descriptor = BuiltInStages.catalog.descriptor(for: code) else { return false }
+        guard stages.contains(where: { $0.codes.contains(descriptor) }) else { return false }
+        return policy.admitsAny(of: [descriptor])
+    }
+}
+
+/// The stages datalint ships, and every code they and the waiver file can report.
+public enum BuiltInStages {
+    public static let names = ["format"]
+
+    public static let catalog = DiagnosticCatalog([
+        FormatCode.allCases.map(\.descriptor),
+        WaiverCode.allCases.map(\.descriptor),
+    ])
+
+    static func make(_ configuration: DatalintConfiguration) -> [AnyRecordStage] {
+        let format = configuration.format
+        let options = FormatOptions(roles: format.roles ?? FormatOptions.defaultRoles, extraKeys: format.extraKeys,
+                                    templateTokens: format.templateTokens)
+        return [AnyRecordStage(FormatStage(options: options))]
+    }
+}
