@@ -7,6 +7,7 @@
 public enum UTF8Columns {
     /// The UTF-16 column of `byteOffset` in `line`. An offset inside a multi-byte character is clamped to the
     /// start of that character; an offset past the end is clamped to the end.
+    @inlinable
     public static func utf16Column<Bytes: Collection>(ofByteOffset byteOffset: Int, in line: Bytes) -> Int
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var units = 0
@@ -23,6 +24,7 @@ public enum UTF8Columns {
 
     /// The byte offset of `utf16Column` in `line`. A column inside a surrogate pair is clamped to the start of
     /// its character; a column past the end gives the line's length.
+    @inlinable
     public static func byteOffset<Bytes: Collection>(ofUTF16Column column: Int, in line: Bytes) -> Int
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var units = 0
@@ -37,6 +39,7 @@ public enum UTF8Columns {
     }
 
     /// The byte offset of the character containing `byteOffset` (clamped to a character boundary).
+    @inlinable
     public static func characterStart<Bytes: Collection>(ofByteOffset byteOffset: Int, in line: Bytes) -> Int
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var index = line.startIndex
@@ -50,13 +53,41 @@ public enum UTF8Columns {
     }
 
     /// The number of UTF-16 code units in `line`.
+    @inlinable
     public static func utf16Length<Bytes: Collection>(of line: Bytes) -> Int
     where Bytes.Element == UInt8, Bytes.Index == Int {
         utf16Column(ofByteOffset: line.count, in: line)
     }
 
+    /// The UTF-16 column of `byteOffset` in bytes already known to be valid UTF-8 (a record the scanner accepted),
+    /// where every offset the scanner reports is a character boundary. Each character is one UTF-16 unit per
+    /// non-continuation byte, plus one for a four-byte character's surrogate pair: a branch-free count the
+    /// compiler vectorizes, so columns deep in a 50 MB line cost microseconds.
+    public static func utf16Column(ofByteOffset byteOffset: Int, inValidUTF8 line: UnsafeRawBufferPointer) -> Int {
+        let limit = min(max(byteOffset, 0), line.count)
+        guard let base = line.baseAddress else { return 0 }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var continuations = 0
+        var fourByteLeads = 0
+        var index = 0
+        // Eight bytes at a time: a continuation byte is 10xxxxxx, a four-byte lead 11110xxx.
+        while index + 8 <= limit {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            continuations &+= (word & ~(word << 1) & high).nonzeroBitCount
+            fourByteLeads &+= (word & (word << 1) & (word << 2) & (word << 3) & high).nonzeroBitCount
+            index &+= 8
+        }
+        while index < limit {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            if byte & 0xC0 == 0x80 { continuations &+= 1 }
+            if byte >= 0xF0 { fourByteLeads &+= 1 }
+            index &+= 1
+        }
+        return limit - continuations + fourByteLeads
+    }
+
     /// The byte length and UTF-16 length of the (possibly malformed) scalar at `index`.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func scalarExtent<Bytes: Collection>(_ bytes: Bytes, at index: Int) -> (bytes: Int, utf16: Int)
     where Bytes.Element == UInt8, Bytes.Index == Int {
         let lead = bytes[index]

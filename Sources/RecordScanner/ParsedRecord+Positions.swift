@@ -5,6 +5,11 @@ extension ParsedRecord {
     /// The exact position of a byte offset in this line, in every column unit.
     public func position(atByteOffset offset: Int) -> SourcePosition {
         withLineBytes { line in
+            if syntaxError == nil {
+                let column = min(max(offset, 0), line.count)
+                return SourcePosition(line: lineNumber, utf8Column: column,
+                                      utf16Column: UTF8Columns.utf16Column(ofByteOffset: column, inValidUTF8: line))
+            }
             let column = UTF8Columns.characterStart(ofByteOffset: min(max(offset, 0), line.count), in: line)
             return SourcePosition(line: lineNumber, utf8Column: column,
                                   utf16Column: UTF8Columns.utf16Column(ofByteOffset: column, in: line))
