@@ -6,11 +6,13 @@
 // SQLITE_TRANSIENT is a cast of -1 to a function pointer, a macro Swift cannot import. These helpers keep
 // that cast (and the NULL-pointer pitfalls of the bind functions) on the C side, where it is ordinary.
 
-// Binds text that SQLite copies at once, so the Swift buffer only has to live for the call. A NULL pointer
-// would bind SQL NULL, so an empty Swift string (whose buffer may have no address) binds "" instead.
+// Binds UTF-8 text that SQLite copies at once, so the Swift buffer only has to live for the call. The bytes
+// are untyped so Swift can pass its UInt8 buffer without rebinding memory. A NULL pointer would bind SQL
+// NULL, so an empty Swift string (whose buffer may have no address) binds "" instead.
 static inline int datalint_sqlite3_bind_text(sqlite3_stmt *statement, int index,
-                                             const char *bytes, sqlite3_uint64 length) {
-    return sqlite3_bind_text64(statement, index, bytes ? bytes : "", length, SQLITE_TRANSIENT, SQLITE_UTF8);
+                                             const void *bytes, sqlite3_uint64 length) {
+    const char *text = bytes ? (const char *)bytes : "";
+    return sqlite3_bind_text64(statement, index, text, length, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 // Binds a blob that SQLite copies at once. An empty blob is bound as a zero-length blob, not as NULL (which

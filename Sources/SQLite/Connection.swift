@@ -71,8 +71,8 @@ public final class Connection {
         // In WAL mode NORMAL is safe against corruption and only risks losing the last commits on power
         // loss — acceptable for an index that can be rebuilt, and much faster than FULL.
         try execute("PRAGMA synchronous = NORMAL")
-        // Reads the header, so a file that is not a database is refused now rather than at the first query
-        // (the read-only path above touches no page).
+        // Reads the header, so a file that is not a database is refused here rather than at the first query.
+        // Some pragmas above happen to read it too, but that is an implementation detail of SQLite.
         _ = try scalar("PRAGMA schema_version")
     }
 
@@ -81,3 +81,8 @@ public final class Connection {
         return Int32(max(0, min(milliseconds, Double(Int32.max))))
     }
 }
+
+// Spelled out so that no one adds a retroactive `@unchecked Sendable` conformance elsewhere: sharing a
+// connection between threads is the bug this type exists to prevent (see the type's documentation).
+@available(*, unavailable, message: "a Connection is confined to one owner, such as an actor")
+extension Connection: Sendable {}

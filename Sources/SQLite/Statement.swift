@@ -9,7 +9,7 @@ import CSQLite
 ///
 ///     let statement = try connection.cachedStatement("SELECT path FROM files WHERE hash = ?")
 ///     try statement.bind([.uint64(hash)])
-///     while try statement.step() { paths.append(statement.string(at: 0)) }
+///     while try statement.step() { paths.append(statement.string(at: 0) ?? "") }
 public final class Statement {
     /// The SQL text the statement was prepared from.
     public let sql: String
@@ -82,3 +82,7 @@ public final class Statement {
         return rows
     }
 }
+
+// Confined like the connection it came from.
+@available(*, unavailable, message: "a Statement is confined to the owner of its Connection")
+extension Statement: Sendable {}
