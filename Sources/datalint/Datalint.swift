@@ -13,4 +13,26 @@ struct Datalint: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [CheckCommand.self])
+
+    /// Like ArgumentParser's own entry point, except that wrong arguments exit with status 2 (the status
+    /// `datalint check` documents for usage errors) instead of sysexits' 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                var standardError = StandardStream.error()
+                standardError.write(fullMessage(for: error) + "\n")
+                standardError.flush()
+                Self.exit(withError: ExitCode(2))
+            }
+            Self.exit(withError: error)
+        }
+    }
 }
