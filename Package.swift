@@ -53,6 +53,9 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
+        // The JSON-RPC wire (framing, messages, the connection), then the language server on top of it.
+        .target(name: "JSONRPC", dependencies: ["Jansson"], swiftSettings: strict),
+
         // The command-line tool.
         .executableTarget(name: "datalint",
                           dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO",
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "FormatStageTests", dependencies: ["FormatStage"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "Jansson"]),
         .testTarget(name: "CLITests", dependencies: ["datalint"],
                     resources: [.copy("Fixtures")]),
     ],
