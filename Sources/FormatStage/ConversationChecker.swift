@@ -53,7 +53,8 @@ struct ConversationChecker {
         checkContent(fields, role: role, message: message, in: &inspection)
         if let weight = fields.weight { checkWeight(weight, in: &inspection) }
         if dialect.supportsToolCalls {
-            if let calls = fields.toolCalls { toolCalls.record(calls: calls, in: &inspection) }
+            // `"tool_calls": null` is how SDK dumps (`model_dump()`) spell "no tool calls": not a malformed list.
+            if let calls = fields.toolCalls, record[calls].kind != .null { toolCalls.record(calls: calls, in: &inspection) }
             if role == "tool" { toolCalls.checkAnswer(fields.toolCallID, message: message, in: &inspection) }
         }
         return Turn(role: role, roleNode: fields.role, message: message)
@@ -100,8 +101,7 @@ struct ConversationChecker {
 
     private func checkContent(_ fields: MessageFields, role: String?, message: Int, in inspection: inout RecordInspection) {
         let record = inspection.record
-        let callsTools = fields.toolCalls != nil || fields.functionCall != nil
-        let mayOmit = role == dialect.assistant && callsTools
+        let mayOmit = role == dialect.assistant && fields.makesToolCall(in: record)
         guard let content = fields.content, record[content].kind != .null else {
             if !mayOmit {
                 let found = fields.content == nil ? "no '\(dialect.contentKey)'" : "null '\(dialect.contentKey)'"
@@ -173,6 +173,14 @@ struct MessageFields {
     var toolCalls: Int?
     var toolCallID: Int?
     var functionCall: Int?
+
+    /// True when the message calls a tool: a non-empty `tool_calls` list or a `function_call` object. Only then may
+    /// an assistant message go without content; `"tool_calls": []` or `null` calls nothing, so it would be empty.
+    func makesToolCall(in record: ParsedRecord) -> Bool {
+        if let toolCalls, record[toolCalls].kind == .array, record[toolCalls].count > 0 { return true }
+        if let functionCall, record[functionCall].kind == .object { return true }
+        return false
+    }
 
     /// Notes a member; returns false when its key is unknown to the dialect.
     mutating func note(record: ParsedRecord, member: (key: Int, value: Int), dialect: ConversationDialect) -> Bool {

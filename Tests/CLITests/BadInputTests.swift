@@ -43,7 +43,7 @@ import Testing
         let found = try jsonLines(result.standardOutput)
         #expect(found.first?["code"] as? String == "format/invalid-json")
         #expect(found.first?["line"] as? Int == 2)
-        #expect(found.first?["column"] as? Int == 42)
+        #expect(found.first?["column"] as? Int == 41)
     }
 
     @Test func invalidUTF8IsReportedAtTheBadByte() throws {

@@ -127,15 +127,4 @@ import Testing
         #expect(mixed.first?.range.start.line == 2)
         #expect(mixed.first?.message.contains("3 of 4 records") == true)
     }
-
-    /// The checks of OpenAI's cookbook validator ("Data preparation and analysis for chat model fine-tuning").
-    @Test func cookbookValidatorChecksAreCovered() {
-        #expect(codes(#""just a string""#) == [FormatCode.notAnObject.rawValue])                    // data_type
-        #expect(codes(#"{"prompt_only":"x"}"#) == [FormatCode.unknownSchema.rawValue])              // missing_messages_list
-        #expect(codes(#"{"messages":[{"content":"x"},{"role":"assistant","content":"y"}]}"#) == [FormatCode.missingRole.rawValue]) // message_missing_key
-        #expect(codes(#"{"messages":[{"role":"user","content":"x","foo":1},{"role":"assistant","content":"y"}]}"#) == [FormatCode.unknownKey.rawValue]) // message_unrecognized_key
-        #expect(codes(#"{"messages":[{"role":"narrator","content":"x"},{"role":"assistant","content":"y"}]}"#) == [FormatCode.unknownRole.rawValue]) // unrecognized_role
-        #expect(codes(#"{"messages":[{"role":"user","content":7},{"role":"assistant","content":"y"}]}"#) == [FormatCode.contentType.rawValue]) // missing_content
-        #expect(codes(#"{"messages":[{"role":"user","content":"x"}]}"#) == [FormatCode.noAssistant.rawValue]) // example_missing_assistant_message
-    }
 }
