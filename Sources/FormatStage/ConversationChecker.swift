@@ -94,7 +94,9 @@ struct ConversationChecker {
                 text += " (allowed: \(dialect.roles.joined(separator: ", ")))"
             }
             inspection.report(.unknownRole, text, node: roleNode, fixes: fixes)
-            return role
+            // The typo is reported once; conversation-level checks go on with the role the user meant, so that
+            // `assitant` does not also claim the conversation has no assistant message.
+            return Suggestion.closest(to: role, in: dialect.roles, synonyms: dialect.synonyms) ?? role
         }
         return role
     }

@@ -128,3 +128,14 @@ import Testing
         #expect(mixed.first?.message.contains("3 of 4 records") == true)
     }
 }
+
+@Test func misspeltAssistantRoleIsReportedOnceNotAlsoAsMissingAssistant() {
+    let found = codes(#"{"messages":[{"role":"user","content":"Hi"},{"role":"assitant","content":"Hello"}]}"#)
+    #expect(found == ["format/unknown-role"])
+}
+
+@Test func unrecognisableRoleStillLeavesTheConversationWithoutAssistant() {
+    let found = codes(#"{"messages":[{"role":"user","content":"Hi"},{"role":"zzz","content":"Hello"}]}"#)
+    #expect(found.contains("format/unknown-role"))
+    #expect(found.contains("format/no-assistant"))
+}
