@@ -11,7 +11,10 @@ public struct SchemaAggregate: StageAggregate {
 
     public mutating func absorb(_ facts: FormatStage.SchemaFact?, line: Int) {
         guard let facts else { return }
-        tally.add(facts.schema, sample: facts.sample)
+        // The line comes from the caller, not the facts: the language server caches facts per record and
+        // re-absorbs them after edits have moved records up or down.
+        let sample = facts.sample
+        tally.add(facts.schema, sample: SchemaTally.Sample(line: line, utf8Span: sample.utf8Span, utf16Span: sample.utf16Span))
     }
 
     public func finish(into diagnostics: inout [Diagnostic]) {

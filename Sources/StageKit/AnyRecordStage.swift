@@ -10,12 +10,20 @@ public struct AnyRecordStage: Sendable {
     public let codes: [CodeDescriptor]
     private let makeRun: @Sendable () -> any ChunkRun
     private let makeFileAggregate: @Sendable () -> any FileAggregate
+    private let checkOne: @Sendable (ParsedRecord, inout [Diagnostic]) -> any Sendable
 
     public init<Stage: RecordStage>(_ stage: Stage) {
         name = stage.name
         codes = stage.codes
         makeRun = { TypedChunkRun(stage: stage) }
         makeFileAggregate = { TypedFileAggregate<Stage>(aggregate: stage.makeAggregate()) }
+        checkOne = { record, diagnostics in stage.check(record, into: &diagnostics) }
+    }
+
+    /// Checks one record on its own and returns its facts for `FileAggregate.absorb(recordFacts:line:)`: how
+    /// the language server re-checks just the records an edit touched.
+    public func check(_ record: ParsedRecord, into diagnostics: inout [Diagnostic]) -> any Sendable {
+        checkOne(record, &diagnostics)
     }
 
     /// State for checking one chunk of records on one task.
@@ -35,6 +43,8 @@ public protocol ChunkRun {
 /// The file-level part of a stage, fed chunk by chunk in file order.
 public protocol FileAggregate: Sendable {
     mutating func absorb(chunkFacts: any Sendable)
+    /// Absorbs the facts one record gave (`AnyRecordStage.check`), as if the record were at `line`.
+    mutating func absorb(recordFacts: any Sendable, line: Int)
     func finish(into diagnostics: inout [Diagnostic])
 }
 
@@ -64,6 +74,13 @@ struct TypedFileAggregate<Stage: RecordStage>: FileAggregate {
             preconditionFailure("facts of another stage were given to \(Stage.self)")
         }
         for entry in chunk.entries { aggregate.absorb(entry.facts, line: entry.line) }
+    }
+
+    mutating func absorb(recordFacts: any Sendable, line: Int) {
+        guard let facts = recordFacts as? Stage.Facts else {
+            preconditionFailure("facts of another stage were given to \(Stage.self)")
+        }
+        aggregate.absorb(facts, line: line)
     }
 
     func finish(into diagnostics: inout [Diagnostic]) { aggregate.finish(into: &diagnostics) }
