@@ -55,11 +55,17 @@ let package = Package(
 
         // The JSON-RPC wire (framing, messages, the connection), then the language server on top of it.
         .target(name: "JSONRPC", dependencies: ["Jansson"], swiftSettings: strict),
+        .target(name: "LanguageServerProtocol", swiftSettings: strict),
+        .target(name: "LanguageServer",
+                dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",
+                               "RecordScanner", "Schemas", "DatasetText", "Diagnostics", "StageKit", "DatasetIO",
+                               "Reporting"],
+                swiftSettings: strict),
 
         // The command-line tool.
         .executableTarget(name: "datalint",
                           dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO",
-                                         "DatasetText", "Diagnostics",
+                                         "DatasetText", "Diagnostics", "LanguageServer", "JSONRPC",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 

@@ -22,7 +22,8 @@ public enum Message: Sendable, Equatable {
             guard let name = method.stringValue else {
                 throw MessageError(id: id, error: .invalidRequest("'method' must be a string"))
             }
-            let params = value["params"]
+            // `null` is taken as absent: LSP's void params are sent that way by common clients.
+            let params: JSONValue? = value["params"].flatMap { $0.isNull ? JSONValue?.none : $0 }
             if let params, params.objectValue == nil, params.arrayValue == nil {
                 throw MessageError(id: id, error: .invalidRequest("'params' must be an object or an array"))
             }

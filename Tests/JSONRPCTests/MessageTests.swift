@@ -34,3 +34,8 @@ import Testing
         #expect(text == #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"bad"}}"#)
     }
 }
+
+@Test func nullParamsAreTakenAsAbsent() throws {
+    let parsed = try Message(try JSONValue.decode(#"{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}"#))
+    #expect(parsed == .request(id: .number(2), method: "shutdown", params: nil))
+}

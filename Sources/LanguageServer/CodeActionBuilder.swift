@@ -1,0 +1,54 @@
+import DatasetText
+import Diagnostics
+import LanguageServerProtocol
+
+/// Turns the fixes attached to diagnostics into LSP code actions against one exact document version.
+struct CodeActionBuilder: Sendable {
+    let uri: String
+    let version: Int
+    let conversion: ProtocolConversion
+    /// Whether the client takes `documentChanges` (versioned edits it can refuse when stale).
+    let supportsDocumentChanges: Bool
+
+    static let quickFix = "quickfix"
+    static let fixAll = "source.fixAll.datalint"
+
+    /// One quick fix per fix of each diagnostic whose range meets `range`.
+    func quickFixes(for diagnostics: [Diagnostics.Diagnostic], in range: LanguageServerProtocol.Range) -> [CodeAction] {
+        diagnostics.filter { overlaps(conversion.range($0.range), range) }.flatMap { diagnostic in
+            diagnostic.fixes.map { fix in
+                CodeAction(title: fix.title, kind: Self.quickFix, diagnostics: [conversion.diagnostic(diagnostic)],
+                           isPreferred: fix.isPreferred, edit: edit(fix.edits))
+            }
+        }
+    }
+
+    /// Every preferred fix of the document in one edit, leaving out fixes whose edits overlap an earlier one.
+    func fixAll(_ diagnostics: [Diagnostics.Diagnostic]) -> CodeAction? {
+        var chosen: [Diagnostics.TextEdit] = []
+        for fix in diagnostics.flatMap(\.fixes) where fix.isPreferred {
+            let clashes = fix.edits.contains { edit in chosen.contains { Self.intersects($0.range, edit.range) } }
+            if !clashes { chosen.append(contentsOf: fix.edits) }
+        }
+        guard !chosen.isEmpty else { return nil }
+        return CodeAction(title: "Fix all datalint problems with a safe fix", kind: Self.fixAll, diagnostics: nil,
+                          isPreferred: true, edit: edit(chosen))
+    }
+
+    func edit(_ edits: [Diagnostics.TextEdit]) -> WorkspaceEdit {
+        let converted = edits.map(conversion.textEdit)
+        if supportsDocumentChanges {
+            return WorkspaceEdit(documentChanges: [TextDocumentEdit(
+                textDocument: OptionalVersionedTextDocumentIdentifier(uri: uri, version: version), edits: converted)])
+        }
+        return WorkspaceEdit(changes: [uri: converted])
+    }
+
+    private func overlaps(_ a: LanguageServerProtocol.Range, _ b: LanguageServerProtocol.Range) -> Bool {
+        !(a.end < b.start || b.end < a.start)
+    }
+
+    private static func intersects(_ a: SourceRange, _ b: SourceRange) -> Bool {
+        a.start < b.end && b.start < a.end || a.start == b.start
+    }
+}

@@ -1,0 +1,178 @@
+import Checker
+import Configuration
+import DatasetText
+import Diagnostics
+import Foundation
+import LanguageServerProtocol
+import RecordScanner
+
+/// The open datasets and how to check them. An actor: notifications change documents in the order they
+/// arrive, while requests read consistent snapshots.
+actor DatasetWorkspace {
+    private var documents: [String: AnalyzedDocument] = [:]
+    private var analyzers: [String: RecordAnalyzer] = [:]
+    private let encoding: PositionEncoding
+    private let documentationBase: String?
+    private var clientSettings: ClientSettings
+    private var configurations = ConfigurationCache()
+
+    init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings) {
+        self.encoding = encoding
+        self.documentationBase = documentationBase
+        self.clientSettings = clientSettings
+    }
+
+    var openDocuments: [String] { documents.keys.sorted() }
+
+    func version(of uri: String) -> Int? { documents[uri]?.version }
+
+    // MARK: Document lifecycle
+
+    /// Opens a document; its analysis happens in `analyze(_:)`.
+    func open(uri: String, version: Int, text: [UInt8]) {
+        documents[uri] = AnalyzedDocument(uri: uri, version: version, text: text)
+    }
+
+    /// Applies changes in order. Returns a warning for each change whose range lay outside the document.
+    func change(uri: String, version: Int, changes: [TextDocumentContentChangeEvent]) -> [String] {
+        guard var document = documents.removeValue(forKey: uri) else {
+            return ["didChange for \(uri), which is not open; ignored"]
+        }
+        var warnings: [String] = []
+        for change in changes {
+            let range = change.range.map { (ClientPosition(line: $0.start.line, character: $0.start.character),
+                                            ClientPosition(line: $0.end.line, character: $0.end.character)) }
+            if range.map({ $0.0.line < 0 || $0.0.character < 0 || $0.1.line < 0 || $0.1.character < 0 }) == true {
+                warnings.append("didChange for \(uri) has a negative position; change ignored")
+                continue
+            }
+            if document.apply(range: range, text: Array(change.text.utf8), encoding: encoding) {
+                warnings.append("didChange for \(uri) version \(version) has a range outside the document; clamped to it")
+            }
+        }
+        document.setVersion(version)
+        documents[uri] = document
+        return warnings
+    }
+
+    func close(uri: String) {
+        documents[uri] = nil
+    }
+
+    /// Brings a document's analysis up to date: the lines an edit touched alone, or — for a new document — every
+    /// line, in parallel, without holding the workspace while it runs.
+    func analyze(_ uri: String) async {
+        guard let document = documents[uri] else { return }
+        let analyzer = analyzer(for: uri)
+        let dirty = document.analyses.lazy.filter { $0 == nil }.count
+        if dirty > Self.parallelThreshold {
+            let version = document.version
+            let computed = await Self.analyzeInParallel(document.lines, analyzer: analyzer)
+            guard var current = documents[uri], current.version == version else { return }
+            current.adopt(computed, with: analyzer)
+            documents[uri] = current
+        }
+        guard var current = documents.removeValue(forKey: uri) else { return }
+        current.analyzeDirtyLines(with: analyzer)
+        documents[uri] = current
+    }
+
+    private static let parallelThreshold = 2_000
+
+    private static func analyzeInParallel(_ lines: DocumentLines, analyzer: RecordAnalyzer) async -> [RecordAnalysis] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = (lines.count + workers * 4 - 1) / (workers * 4)
+        return await withTaskGroup(of: (Int, [RecordAnalysis]).self) { group in
+            for start in stride(from: 0, to: lines.count, by: max(chunk, 1)) {
+                let end = min(lines.count, start + chunk)
+                group.addTask {
+                    var scanner = RecordScanner(maxDepth: analyzer.plan.maxDepth)
+                    var record = ParsedRecord()
+                    let analyses = (start..<end).map { line in
+                        lines.isTrailingEmptyLine(line)
+                            ? RecordAnalysis.blank : analyzer.analyze(lines.content(line), scanner: &scanner, record: &record)
+                    }
+                    return (start, analyses)
+                }
+            }
+            var pieces: [(Int, [RecordAnalysis])] = []
+            for await piece in group { pieces.append(piece) }
+            return pieces.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    // MARK: Reading results
+
+    /// The document's diagnostics in LSP form, for the version they belong to.
+    func diagnostics(for uri: String) -> (version: Int, items: [LanguageServerProtocol.Diagnostic])? {
+        guard let document = documents[uri], !document.needsFullAnalysis else { return nil }
+        let conversion = conversion(for: uri)
+        return (document.version, document.diagnostics.map(conversion.diagnostic))
+    }
+
+    func snapshot(of uri: String) -> AnalyzedDocument? { documents[uri] }
+
+    func conversion(for uri: String) -> ProtocolConversion {
+        ProtocolConversion(encoding: encoding, uri: uri, documentationBase: documentationBase)
+    }
+
+    var positionEncoding: PositionEncoding { encoding }
+
+    // MARK: Configuration
+
+    /// New settings from the client: every document is re-checked with them.
+    func update(settings: ClientSettings) {
+        clientSettings = settings
+        reloadConfiguration()
+    }
+
+    /// Forgets cached datalint.toml files (one changed on disk) and analyses that depended on them.
+    func reloadConfiguration() {
+        configurations = ConfigurationCache()
+        analyzers.removeAll()
+        for uri in documents.keys {
+            if let document = documents[uri] {
+                documents[uri] = AnalyzedDocument(uri: uri, version: document.version, text: document.lines.text)
+            }
+        }
+    }
+
+    /// Problems found in configuration files, for the log.
+    func takeConfigurationProblems() -> [String] { configurations.takeProblems() }
+
+    func analyzer(for uri: String) -> RecordAnalyzer {
+        if let cached = analyzers[uri] { return cached }
+        let fileSettings = DocumentURI.path(of: uri).flatMap { configurations.configuration(forDatasetAt: $0) }
+        let plan = CheckPlan(configuration: clientSettings.apply(to: fileSettings ?? .default),
+                             overrides: CheckOverrides())
+        let analyzer = RecordAnalyzer(plan: plan)
+        analyzers[uri] = analyzer
+        return analyzer
+    }
+}
+
+/// datalint.toml files read so far, by path, and the problems found in them.
+struct ConfigurationCache: Sendable {
+    private var loaded: [String: DatalintConfiguration] = [:]
+    private var problems: [String] = []
+
+    mutating func configuration(forDatasetAt path: String) -> DatalintConfiguration? {
+        guard let file = ConfigurationDiscovery.nearestConfiguration(forDatasetAt: path) else { return nil }
+        if let cached = loaded[file] { return cached }
+        let loader = ConfigurationLoader(schema: .standard(stageNames: BuiltInStages.names, catalog: BuiltInStages.catalog))
+        do {
+            let settings = try loader.load(path: file).settings
+            loaded[file] = settings
+            return settings
+        } catch {
+            problems.append(contentsOf: error.problems.map(\.description))
+            loaded[file] = .default
+            return nil
+        }
+    }
+
+    mutating func takeProblems() -> [String] {
+        defer { problems = [] }
+        return problems
+    }
+}

@@ -1,0 +1,75 @@
+import JSONRPC
+import LanguageServerProtocol
+
+/// Code actions, hover and the document outline.
+enum FeatureRequests {
+    static func codeActions(_ context: RequestContext, _ params: CodeActionParams) async throws(ResponseError) -> [CodeAction] {
+        let uri = params.textDocument.uri
+        await context.workspace.analyze(uri)
+        guard let document = await context.workspace.snapshot(of: uri) else { return [] }
+        let builder = CodeActionBuilder(uri: uri, version: document.version,
+                                        conversion: await context.workspace.conversion(for: uri),
+                                        supportsDocumentChanges: context.client.documentChanges)
+        let only = params.context.only
+        var actions: [CodeAction] = []
+        if only == nil || only!.contains(where: { CodeActionBuilder.quickFix.hasPrefix($0) }) {
+            let lines = max(0, params.range.start.line)...max(0, params.range.end.line)
+            let diagnostics = lines.flatMap { document.diagnostics(onLine: $0) }
+            actions += builder.quickFixes(for: diagnostics, in: params.range)
+        }
+        if let only, only.contains(where: { CodeActionBuilder.fixAll.hasPrefix($0) }),
+           let fixAll = builder.fixAll(document.diagnostics) {
+            actions.append(fixAll)
+        }
+        return actions
+    }
+
+    static func hover(_ context: RequestContext, _ params: TextDocumentPositionParams) async throws(ResponseError) -> Hover? {
+        let uri = params.textDocument.uri
+        guard let document = await context.workspace.snapshot(of: uri) else { return nil }
+        let line = params.position.line
+        guard line >= 0, line < document.lines.count, !document.lines.isTrailingEmptyLine(line) else { return nil }
+        let content = document.lines.content(line)
+        let summary = RecordSummary(content)
+        guard summary.isValidJSON else { return nil }
+        let characters = await context.workspace.positionEncoding == .utf8
+            ? content.count : String(decoding: content, as: UTF8.self).utf16.count
+        let end = Position(line: line, character: characters)
+        return Hover(contents: MarkupContent(markdown: HoverText.markdown(for: summary, line: line)),
+                     range: LanguageServerProtocol.Range(start: Position(line: line, character: 0), end: end))
+    }
+
+    static func documentSymbols(_ context: RequestContext, _ params: TextDocumentParams) async throws(ResponseError)
+        -> [DocumentSymbol] {
+        let uri = params.textDocument.uri
+        await context.workspace.analyze(uri)
+        guard let document = await context.workspace.snapshot(of: uri) else { return [] }
+        let utf8 = await context.workspace.positionEncoding == .utf8
+        var symbols: [DocumentSymbol] = []
+        for (line, analysis) in document.analyses.enumerated() {
+            if line % 4096 == 0 && Task.isCancelled { throw .cancelled }
+            guard let outline = analysis?.outline else { continue }
+            let content = document.lines.content(line)
+            let length = utf8 ? content.count : String(decoding: content, as: UTF8.self).utf16.count
+            let range = LanguageServerProtocol.Range(start: Position(line: line, character: 0),
+                                                     end: Position(line: line, character: length))
+            symbols.append(DocumentSymbol(name: "\(line + 1): \(outline.name)", detail: outline.detail, kind: .object,
+                                          range: range, selectionRange: range))
+        }
+        return symbols
+    }
+}
+
+enum HoverText {
+    static func markdown(for summary: RecordSummary, line: Int) -> String {
+        var lines = ["**Record \(line + 1)** — \(summary.schema?.displayName ?? "unknown schema")"]
+        if summary.turns > 0 {
+            lines.append("")
+            lines.append("\(summary.turns) turns: " + summary.roles.joined(separator: " → "))
+        }
+        lines.append("")
+        lines.append("\(summary.characters) characters, ≈\(summary.approximateTokens) tokens "
+                     + "(estimated at 4 characters a token; exact counts need a tokenizer)")
+        return lines.joined(separator: "\n")
+    }
+}

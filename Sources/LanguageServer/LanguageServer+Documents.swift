@@ -1,0 +1,92 @@
+import Foundation
+import Jansson
+import JSONRPC
+import LanguageServerProtocol
+
+extension LanguageServer {
+    func didOpen(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {
+        guard case .success(let open) = decode(DidOpenTextDocumentParams.self, params) else {
+            return log.warning("didOpen with invalid params; ignored")
+        }
+        let document = open.textDocument
+        await workspace.open(uri: document.uri, version: document.version, text: Array(document.text.utf8))
+        scheduleAnalysis(of: document.uri, showProgress: document.text.utf8.count > Self.progressThreshold)
+    }
+
+    func didChange(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {
+        guard case .success(let change) = decode(DidChangeTextDocumentParams.self, params) else {
+            return log.warning("didChange with invalid params; ignored")
+        }
+        let uri = change.textDocument.uri
+        for warning in await workspace.change(uri: uri, version: change.textDocument.version, changes: change.contentChanges) {
+            log.warning(warning)
+        }
+        scheduleAnalysis(of: uri)
+    }
+
+    func didClose(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {
+        guard let uri = params?["textDocument"]?["uri"]?.stringValue else {
+            return log.warning("didClose with invalid params; ignored")
+        }
+        await workspace.close(uri: uri)
+        analysisTasks[uri] = nil
+        if !client.pullsDiagnostics { publish(PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])) }
+    }
+
+    /// Documents larger than this show work-done progress while they are first analysed.
+    static var progressThreshold: Int { 8 << 20 }
+
+    /// Analyses a document after its latest change and, in the push model, publishes the result. Analyses of one
+    /// document run one after another; a publication is skipped when the document changed again meanwhile, so
+    /// diagnostics for a stale version are never sent and a burst of keystrokes publishes once.
+    func scheduleAnalysis(of uri: String, showProgress: Bool = false) {
+        guard let workspace else { return }
+        let previous = analysisTasks[uri]
+        let push = !client.pullsDiagnostics
+        let progress = showProgress && client.workDoneProgress ? ProgressReporter(connection: connection) : nil
+        analysisTasks[uri] = Task {
+            await previous?.value
+            let began = await progress?.begin("Checking \(uri.split(separator: "/").last ?? "")") ?? false
+            await workspace.analyze(uri)
+            if began { progress?.end() }
+            for problem in await workspace.takeConfigurationProblems() { self.log.warning(problem) }
+            guard push, let (version, items) = await workspace.diagnostics(for: uri) else { return }
+            guard await self.isLatest(uri, version: version, workspace: workspace) else { return }
+            await self.publish(PublishDiagnosticsParams(uri: uri, version: self.client.versionedDiagnostics ? version : nil,
+                                                        diagnostics: items))
+        }
+    }
+
+    private func isLatest(_ uri: String, version: Int, workspace: DatasetWorkspace) async -> Bool {
+        await workspace.version(of: uri) == version
+    }
+
+    func publish(_ params: PublishDiagnosticsParams) {
+        do {
+            connection.notify("textDocument/publishDiagnostics", try JSONValueEncoder().encode(params))
+        } catch {
+            log.error("cannot encode diagnostics for \(params.uri): \(error)")
+        }
+    }
+}
+
+/// Work-done progress created by the server (`window/workDoneProgress/create`, then `$/progress`).
+struct ProgressReporter: Sendable {
+    let connection: Connection
+    let token = RequestIDValue.string("datalint-\(UInt32.random(in: 0...UInt32.max))")
+
+    /// Creates the token and reports the start; false when the client refused the token.
+    func begin(_ title: String) async -> Bool {
+        let created = await connection.send(request: "window/workDoneProgress/create",
+                                            try? JSONValueEncoder().encode(WorkDoneProgressCreateParams(token: token)))
+        guard case .success = created else { return false }
+        send(.begin(title))
+        return true
+    }
+
+    func end() { send(.end()) }
+
+    private func send(_ value: WorkDoneProgress.Value) {
+        connection.notify("$/progress", try? JSONValueEncoder().encode(WorkDoneProgress(token: token, value: value)))
+    }
+}

@@ -1,0 +1,79 @@
+import DatasetText
+import Diagnostics
+import LanguageServerProtocol
+
+/// Turns datalint's positions and diagnostics into LSP's, in the position encoding the client chose.
+struct ProtocolConversion: Sendable {
+    let encoding: PositionEncoding
+    let uri: String
+    /// Where each code's documentation lives (`file:///…/docs/`), when known.
+    let documentationBase: String?
+
+    func position(_ position: SourcePosition) -> Position {
+        Position(line: position.line, character: encoding == .utf8 ? position.utf8Column : position.utf16Column)
+    }
+
+    func range(_ range: SourceRange) -> LanguageServerProtocol.Range {
+        LanguageServerProtocol.Range(start: position(range.start), end: position(range.end))
+    }
+
+    func diagnostic(_ diagnostic: Diagnostics.Diagnostic) -> LanguageServerProtocol.Diagnostic {
+        let related = diagnostic.related.map { information in
+            DiagnosticRelatedInformation(location: Location(uri: information.file.map(Self.fileURI) ?? uri,
+                                                            range: range(information.range)),
+                                         message: information.message)
+        }
+        return LanguageServerProtocol.Diagnostic(
+            range: range(diagnostic.range), severity: severity(diagnostic.severity), code: diagnostic.code.rawValue,
+            codeDescription: documentationBase.map { base in
+                let descriptor = CodeDescriptor(diagnostic.code, diagnostic.severity, "")
+                return CodeDescription(href: base + "\(diagnostic.code.family).md#" + descriptor.documentationAnchor)
+            },
+            source: "datalint", message: diagnostic.message, relatedInformation: related.isEmpty ? nil : related)
+    }
+
+    func textEdit(_ edit: Diagnostics.TextEdit) -> LanguageServerProtocol.TextEdit {
+        LanguageServerProtocol.TextEdit(range: range(edit.range), newText: edit.newText)
+    }
+
+    func severity(_ severity: Severity) -> DiagnosticSeverity {
+        switch severity {
+        case .error: .error
+        case .warning: .warning
+        case .info: .information
+        case .hint: .hint
+        }
+    }
+
+    static func fileURI(_ path: String) -> String {
+        path.hasPrefix("file://") ? path : "file://" + path
+    }
+}
+
+/// File URIs and paths.
+enum DocumentURI {
+    /// The local path of a `file://` URI (percent-decoded), or nil for other schemes.
+    static func path(of uri: String) -> String? {
+        guard uri.hasPrefix("file://") else { return nil }
+        var rest = Substring(uri.dropFirst("file://".count))
+        if !rest.hasPrefix("/"), let slash = rest.firstIndex(of: "/") { rest = rest[slash...] }  // file://host/path
+        return rest.removingPercentEncoding ?? String(rest)
+    }
+}
+
+extension Substring {
+    var removingPercentEncoding: String? {
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,67 @@
+import Checker
+import Diagnostics
+import RecordScanner
+import StageKit
+
+/// What the stages found in one record, kept per line so that an edit re-checks only the lines it touched.
+///
+/// Diagnostics are stored as if the record were on line 0, and facts carry no line: both stay valid when
+/// edits above move the record, and are placed at the record's current line when published.
+struct RecordAnalysis: Sendable {
+    var diagnostics: [Diagnostic]
+    /// One facts value per stage of the plan, in stage order.
+    var facts: [any Sendable]
+    /// The record's name in the document outline (its first user message), and its schema.
+    var outline: RecordOutline?
+
+    static let blank = RecordAnalysis(diagnostics: [], facts: [], outline: nil)
+}
+
+/// Checks single records with a plan's stages.
+struct RecordAnalyzer: Sendable {
+    let plan: CheckPlan
+
+    func analyze(_ content: ArraySlice<UInt8>, scanner: inout RecordScanner, record: inout ParsedRecord) -> RecordAnalysis {
+        let bytes = Array(content)
+        scanner.scan(bytes, lineRange: 0..<bytes.count, lineNumber: 0, into: &record)
+        var found: [Diagnostic] = []
+        var facts: [any Sendable] = []
+        facts.reserveCapacity(plan.stages.count)
+        for stage in plan.stages { facts.append(stage.check(record, into: &found)) }
+        var admitted: [Diagnostic] = []
+        for var diagnostic in found where plan.policy.admit(&diagnostic) { admitted.append(diagnostic) }
+        return RecordAnalysis(diagnostics: admitted, facts: facts, outline: RecordOutline(record))
+    }
+
+    /// The file-level diagnostics of the stages' aggregates over every record, in line order.
+    func fileDiagnostics(_ analyses: [RecordAnalysis?]) -> [Diagnostic] {
+        var aggregates = plan.stages.map { $0.makeAggregate() }
+        for (line, analysis) in analyses.enumerated() {
+            guard let analysis, analysis.facts.count == aggregates.count else { continue }
+            for index in aggregates.indices { aggregates[index].absorb(recordFacts: analysis.facts[index], line: line) }
+        }
+        var found: [Diagnostic] = []
+        for aggregate in aggregates { aggregate.finish(into: &found) }
+        var admitted: [Diagnostic] = []
+        for var diagnostic in found where plan.policy.admit(&diagnostic) { admitted.append(diagnostic) }
+        return admitted.sorted { $0.range.start < $1.range.start }
+    }
+}
+
+/// A record as the outline shows it.
+struct RecordOutline: Sendable {
+    let name: String
+    let detail: String
+
+    static let nameLimit = 80
+
+    init?(_ record: ParsedRecord) {
+        guard record.rootObject != nil else { return nil }
+        let summary = RecordSummary(record)
+        let flattened = (summary.title ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        name = flattened.isEmpty ? "(\(summary.schema?.displayName ?? "record"))"
+            : flattened.count > Self.nameLimit ? String(flattened.prefix(Self.nameLimit)) + "…" : flattened
+        detail = [summary.schema?.displayName, summary.turns > 0 ? "\(summary.turns) turns" : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+}

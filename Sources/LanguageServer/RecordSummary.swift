@@ -1,0 +1,73 @@
+import RecordScanner
+import Schemas
+
+/// What a person wants to know of a record at a glance: its schema, turns, roles and size.
+struct RecordSummary: Sendable {
+    let schema: RecordSchema?
+    let turns: Int
+    let roles: [String]
+    /// Characters of all text the record holds (decoded string values, keys excluded).
+    let characters: Int
+    /// The first user message (or prompt / instruction), as a name for the record.
+    let title: String?
+    let isValidJSON: Bool
+
+    /// A rough token count: about four characters a token for English text with BPE tokenizers. Labelled as an
+    /// estimate wherever it is shown, until exact tokenizers are available.
+    var approximateTokens: Int { (characters + 3) / 4 }
+
+    init(_ content: ArraySlice<UInt8>) {
+        var scanner = RecordScanner()
+        self.init(scanner.scan(Array(content)))
+    }
+
+    init(_ record: ParsedRecord) {
+        isValidJSON = record.isValidJSON
+        guard let root = record.rootObject else {
+            schema = nil
+            turns = 0
+            roles = []
+            characters = 0
+            title = nil
+            return
+        }
+        let detection = SchemaDetector.detect(record)
+        schema = detection.schema
+        var characters = 0
+        for index in record.nodes.indices where record[index].kind == .string {
+            characters += record.decodedLength(index)
+        }
+        // Keys are strings too; count only values.
+        for member in Self.allMembers(record) { characters -= record.decodedLength(member) }
+        self.characters = max(0, characters)
+        let conversation = Self.conversation(in: record, root: root)
+        turns = conversation.count
+        roles = conversation.map(\.role)
+        title = conversation.first { ["user", "human"].contains($0.role) }?.text
+            ?? ["prompt", "instruction", "question", "text"].lazy.compactMap { key in
+                record.value(forKey: key, in: root).flatMap { record[$0].kind == .string ? record.string($0) : nil }
+            }.first
+    }
+
+    private static func allMembers(_ record: ParsedRecord) -> [Int] {
+        var keys: [Int] = []
+        for index in record.nodes.indices where record[index].kind == .object {
+            for member in record.members(of: index) { keys.append(member.key) }
+        }
+        return keys
+    }
+
+    /// The (role, text) turns of a messages or conversations list.
+    private static func conversation(in record: ParsedRecord, root: Int) -> [(role: String, text: String?)] {
+        let list = record.value(forKey: "messages", in: root) ?? record.value(forKey: "conversations", in: root)
+        guard let list, record[list].kind == .array else { return [] }
+        return record.elements(of: list).compactMap { message in
+            guard record[message].kind == .object else { return nil }
+            let role = (record.value(forKey: "role", in: message) ?? record.value(forKey: "from", in: message))
+                .flatMap { record[$0].kind == .string ? record.string($0) : nil } ?? "?"
+            let text = (record.value(forKey: "content", in: message) ?? record.value(forKey: "value", in: message))
+                .flatMap { record[$0].kind == .string ? record.string($0) : nil }
+            return (role, text)
+        }
+    }
+}
