@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["Checker"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "Jansson"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "Jansson"]),
         .testTarget(name: "CLITests", dependencies: ["datalint"],
                     resources: [.copy("Fixtures")]),
     ],
