@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
         // The JSON-RPC wire (framing, messages, the connection), then the language server on top of it.
-        .target(name: "JSONRPC", dependencies: ["Jansson"], swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: ["Jansson", "RecordScanner"], swiftSettings: strict),
         .target(name: "LanguageServerProtocol", swiftSettings: strict),
         .target(name: "LanguageServer",
                 dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",

@@ -19,7 +19,7 @@ public struct FormatStage: RecordStage {
     /// What the file-level schema tally needs of a record.
     public typealias Facts = SchemaFact?
 
-    public struct SchemaFact: Sendable {
+    public struct SchemaFact: Sendable, Equatable {
         let schema: RecordSchema
         let sample: SchemaTally.Sample
     }

@@ -20,14 +20,15 @@ public struct ByteChannel: Sendable {
         return ByteChannel(input: STDIN_FILENO, output: STDOUT_FILENO)
     }
 
-    /// Reads what is available, up to `maximum` bytes; empty at the end of the stream or on an error.
-    func read(maximum: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: maximum)
+    /// Reads what is available into `buffer` (which keeps its capacity between calls, so a 200 MB message
+    /// arriving in 64 KiB pipe reads costs no allocation per read); empty at the end of the stream or on an error.
+    func read(into buffer: inout [UInt8], maximum: Int) -> ArraySlice<UInt8> {
+        if buffer.count < maximum { buffer = [UInt8](repeating: 0, count: maximum) }
         var count = 0
         repeat {
-            count = bytes.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, maximum) }
+            count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, maximum) }
         } while count < 0 && errno == EINTR
-        return count > 0 ? Array(bytes[..<count]) : []
+        return count > 0 ? buffer[..<count] : []
     }
 
     /// Writes every byte, retrying short writes; false when the peer has gone.

@@ -76,8 +76,9 @@ public final class Connection: Sendable {
 
     private func readLoop() {
         var framer = MessageFramer()
+        var buffer: [UInt8] = []
         while true {
-            let bytes = channel.read(maximum: 1 << 20)
+            let bytes = channel.read(into: &buffer, maximum: 1 << 20)
             if bytes.isEmpty { break }
             for event in framer.append(bytes) { handle(event) }
         }
@@ -94,9 +95,10 @@ public final class Connection: Sendable {
             continuation.yield(.problem(text))
         case .body(let body):
             let value: JSONValue
-            do {
-                value = try JSONValue.decode(body)
-            } catch {
+            switch Self.decode(body) {
+            case .success(let decoded):
+                value = decoded
+            case .failure(let error):
                 send(.errorResponse(id: nil, error: .parseError("the message body is not JSON: \(error)")))
                 continuation.yield(.problem("a message body is not JSON: \(error)"))
                 return
@@ -107,6 +109,15 @@ public final class Connection: Sendable {
                 send(.errorResponse(id: error.id, error: error.error))
                 continuation.yield(.problem("invalid JSON-RPC message: \(error.error.message)"))
             }
+        }
+    }
+
+    private static func decode(_ body: [UInt8]) -> Result<JSONValue, BodyDecodingError> {
+        if body.count >= LargeBodyDecoder.threshold, let decoded = LargeBodyDecoder.decode(body) { return decoded }
+        do {
+            return .success(try JSONValue.decode(body))
+        } catch {
+            return .failure(BodyDecodingError(description: error.description))
         }
     }
 

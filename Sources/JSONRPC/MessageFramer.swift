@@ -71,6 +71,8 @@ public struct MessageFramer: Sendable {
             return .problem("a message of \(length) bytes is larger than the limit of \(maximumBodySize); skipped it")
         case .value(let length):
             expectedBody = length
+            // Grow once for a large body instead of doubling through it read by read.
+            if length > buffer.count - offset { buffer.reserveCapacity(offset + length) }
             return nextEvent()
         }
     }

@@ -4,62 +4,120 @@ import Diagnostics
 import RecordScanner
 
 /// An open dataset: its text, version, and the analysis of each of its records.
+///
+/// Typing edits one line in place; such an edit re-checks that record alone and keeps the file-level results
+/// (the majority schema) unless the record's facts changed. Edits that add or remove lines re-aggregate.
 struct AnalyzedDocument: Sendable {
     let uri: String
     private(set) var version: Int
     private(set) var lines: DocumentLines
     /// One entry per line; nil until the line has been analyzed.
     private(set) var analyses: [RecordAnalysis?]
-    /// Diagnostics of the whole file (mixed schema), recomputed after every change.
+    /// Diagnostics of the whole file (mixed schema).
     private(set) var fileDiagnostics: [Diagnostic] = []
+    /// Lines whose analysis has diagnostics, ascending: what publishing walks instead of every line.
+    private var linesWithDiagnostics: [Int] = []
+    /// Lines to analyze, and the analyses they had before an in-place edit (to compare their facts).
+    private var dirtyLines: Set<Int>
+    private var replacedAnalyses: [Int: RecordAnalysis] = [:]
+    /// Set when lines were added or removed: line numbers moved, so per-line bookkeeping is rebuilt.
+    private var structureChanged = true
 
     init(uri: String, version: Int, text: [UInt8]) {
         self.uri = uri
         self.version = version
         lines = DocumentLines(text: text)
         analyses = Array(repeating: nil, count: lines.count)
+        dirtyLines = Set(0..<lines.count)
     }
 
-    var needsFullAnalysis: Bool { analyses.contains { $0 == nil } }
+    var needsFullAnalysis: Bool { !dirtyLines.isEmpty }
+    var dirtyLineCount: Int { dirtyLines.count }
 
     /// Applies one change; the lines it touched lose their analysis. Returns whether a position was clamped.
     mutating func apply(range: (ClientPosition, ClientPosition)?, text: [UInt8], encoding: PositionEncoding) -> Bool {
         guard let range else {
-            lines = DocumentLines(text: text)
-            analyses = Array(repeating: nil, count: lines.count)
+            self = AnalyzedDocument(uri: uri, version: version, text: text)
             return false
         }
         let (splice, clamped) = lines.replace(from: range.0, to: range.1, with: text, encoding: encoding)
-        analyses.replaceSubrange(splice.range, with: repeatElement(nil, count: splice.insertedCount))
+        if splice.insertedCount == splice.range.count && !structureChanged {
+            for line in splice.range {
+                if let old = analyses[line], replacedAnalyses[line] == nil { replacedAnalyses[line] = old }
+                analyses[line] = nil
+                dirtyLines.insert(line)
+            }
+        } else {
+            analyses.replaceSubrange(splice.range, with: repeatElement(nil, count: splice.insertedCount))
+            structureChanged = true
+            replacedAnalyses.removeAll()
+            dirtyLines.removeAll()
+        }
         return clamped
     }
 
     mutating func setVersion(_ version: Int) { self.version = version }
 
-    /// Analyzes the lines that have no analysis yet, then the file as a whole.
+    /// Analyzes the lines that have no analysis yet, then the file as a whole if its facts changed.
     mutating func analyzeDirtyLines(with analyzer: RecordAnalyzer) {
+        if structureChanged { dirtyLines = Set(analyses.indices.filter { analyses[$0] == nil }) }
         var scanner = RecordScanner(maxDepth: analyzer.plan.maxDepth)
         var record = ParsedRecord()
-        for line in analyses.indices where analyses[line] == nil {
-            analyses[line] = lines.isTrailingEmptyLine(line)
-                ? .blank : analyzer.analyze(lines.content(line), scanner: &scanner, record: &record)
+        var factsChanged = structureChanged
+        for line in dirtyLines.sorted() {
+            let analysis = lines.isTrailingEmptyLine(line)
+                ? RecordAnalysis.blank : analyzer.analyze(lines.content(line), scanner: &scanner, record: &record)
+            if !factsChanged {
+                factsChanged = replacedAnalyses[line].map { !analyzer.factsAreEqual($0.facts, analysis.facts) } ?? true
+            }
+            analyses[line] = analysis
         }
-        fileDiagnostics = analyzer.fileDiagnostics(analyses)
+        finishAnalysis(with: analyzer, refreshFileDiagnostics: factsChanged)
     }
 
     /// Takes analyses computed elsewhere (in parallel, for a whole document) for this exact text.
     mutating func adopt(_ computed: [RecordAnalysis], with analyzer: RecordAnalyzer) {
         guard computed.count == analyses.count else { return }
         analyses = computed
-        fileDiagnostics = analyzer.fileDiagnostics(analyses)
+        structureChanged = true
+        finishAnalysis(with: analyzer, refreshFileDiagnostics: true)
+    }
+
+    private mutating func finishAnalysis(with analyzer: RecordAnalyzer, refreshFileDiagnostics: Bool) {
+        if structureChanged {
+            linesWithDiagnostics = analyses.indices.filter { analyses[$0]?.diagnostics.isEmpty == false }
+        } else {
+            for line in dirtyLines { updateDiagnosticIndex(line) }
+        }
+        if refreshFileDiagnostics { fileDiagnostics = analyzer.fileDiagnostics(analyses) }
+        dirtyLines.removeAll()
+        replacedAnalyses.removeAll()
+        structureChanged = false
+    }
+
+    private mutating func updateDiagnosticIndex(_ line: Int) {
+        let hasDiagnostics = analyses[line]?.diagnostics.isEmpty == false
+        let position = lowerBound(of: line)
+        let isListed = position < linesWithDiagnostics.count && linesWithDiagnostics[position] == line
+        if hasDiagnostics && !isListed { linesWithDiagnostics.insert(line, at: position) }
+        if !hasDiagnostics && isListed { linesWithDiagnostics.remove(at: position) }
+    }
+
+    private func lowerBound(of line: Int) -> Int {
+        var low = 0
+        var high = linesWithDiagnostics.count
+        while low < high {
+            let middle = (low + high) / 2
+            if linesWithDiagnostics[middle] < line { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Every diagnostic at its current line, record by record, then the file-level ones.
     var diagnostics: [Diagnostic] {
         var all: [Diagnostic] = []
-        for (line, analysis) in analyses.enumerated() {
-            guard let analysis else { continue }
-            for diagnostic in analysis.diagnostics { all.append(diagnostic.moved(toLine: line)) }
+        for line in linesWithDiagnostics {
+            for diagnostic in analyses[line]?.diagnostics ?? [] { all.append(diagnostic.moved(toLine: line)) }
         }
         return all + fileDiagnostics
     }

@@ -64,8 +64,7 @@ actor DatasetWorkspace {
     func analyze(_ uri: String) async {
         guard let document = documents[uri] else { return }
         let analyzer = analyzer(for: uri)
-        let dirty = document.analyses.lazy.filter { $0 == nil }.count
-        if dirty > Self.parallelThreshold {
+        if document.dirtyLineCount > Self.parallelThreshold {
             let version = document.version
             let computed = await Self.analyzeInParallel(document.lines, analyzer: analyzer)
             guard var current = documents[uri], current.version == version else { return }

@@ -33,6 +33,11 @@ struct RecordAnalyzer: Sendable {
         return RecordAnalysis(diagnostics: admitted, facts: facts, outline: RecordOutline(record))
     }
 
+    /// True when every stage's facts are equal: the record cannot change what the file as a whole shows.
+    func factsAreEqual(_ old: [any Sendable], _ new: [any Sendable]) -> Bool {
+        old.count == new.count && plan.stages.indices.allSatisfy { plan.stages[$0].factsAreEqual(old[$0], new[$0]) }
+    }
+
     /// The file-level diagnostics of the stages' aggregates over every record, in line order.
     func fileDiagnostics(_ analyses: [RecordAnalysis?]) -> [Diagnostic] {
         var aggregates = plan.stages.map { $0.makeAggregate() }
@@ -57,7 +62,7 @@ struct RecordOutline: Sendable {
 
     init?(_ record: ParsedRecord) {
         guard record.rootObject != nil else { return nil }
-        let summary = RecordSummary(record)
+        let summary = RecordSummary(record, countingCharacters: false)
         let flattened = (summary.title ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
         name = flattened.isEmpty ? "(\(summary.schema?.displayName ?? "record"))"
             : flattened.count > Self.nameLimit ? String(flattened.prefix(Self.nameLimit)) + "…" : flattened

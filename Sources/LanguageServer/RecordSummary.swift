@@ -18,10 +18,12 @@ struct RecordSummary: Sendable {
 
     init(_ content: ArraySlice<UInt8>) {
         var scanner = RecordScanner()
-        self.init(scanner.scan(Array(content)))
+        self.init(scanner.scan(Array(content)), countingCharacters: true)
     }
 
-    init(_ record: ParsedRecord) {
+    /// Characters are counted only when asked: it decodes every string of the record, which the outline of a
+    /// 100k-record document cannot afford.
+    init(_ record: ParsedRecord, countingCharacters: Bool) {
         isValidJSON = record.isValidJSON
         guard let root = record.rootObject else {
             schema = nil
@@ -34,19 +36,26 @@ struct RecordSummary: Sendable {
         let detection = SchemaDetector.detect(record)
         schema = detection.schema
         var characters = 0
-        for index in record.nodes.indices where record[index].kind == .string {
-            characters += record.decodedLength(index)
+        if countingCharacters {
+            for index in record.nodes.indices where record[index].kind == .string {
+                characters += Self.scalarCount(record.decodedBytes(index))
+            }
+            // Keys are strings too; count only values.
+            for member in Self.allMembers(record) { characters -= Self.scalarCount(record.decodedBytes(member)) }
         }
-        // Keys are strings too; count only values.
-        for member in Self.allMembers(record) { characters -= record.decodedLength(member) }
         self.characters = max(0, characters)
         let conversation = Self.conversation(in: record, root: root)
         turns = conversation.count
         roles = conversation.map(\.role)
-        title = conversation.first { ["user", "human"].contains($0.role) }?.text
+        title = conversation.first { ["user", "human"].contains($0.role) }?.textNode.map { record.string($0) }
             ?? ["prompt", "instruction", "question", "text"].lazy.compactMap { key in
                 record.value(forKey: key, in: root).flatMap { record[$0].kind == .string ? record.string($0) : nil }
             }.first
+    }
+
+    /// Unicode scalars in UTF-8 bytes: every byte that does not continue a sequence starts one.
+    private static func scalarCount(_ bytes: [UInt8]) -> Int {
+        bytes.count { $0 & 0xC0 != 0x80 }
     }
 
     private static func allMembers(_ record: ParsedRecord) -> [Int] {
@@ -57,8 +66,9 @@ struct RecordSummary: Sendable {
         return keys
     }
 
-    /// The (role, text) turns of a messages or conversations list.
-    private static func conversation(in record: ParsedRecord, root: Int) -> [(role: String, text: String?)] {
+    /// The turns of a messages or conversations list: each role, and the node of its text when it is a string
+    /// (decoded only when needed).
+    private static func conversation(in record: ParsedRecord, root: Int) -> [(role: String, textNode: Int?)] {
         let list = record.value(forKey: "messages", in: root) ?? record.value(forKey: "conversations", in: root)
         guard let list, record[list].kind == .array else { return [] }
         return record.elements(of: list).compactMap { message in
@@ -66,7 +76,7 @@ struct RecordSummary: Sendable {
             let role = (record.value(forKey: "role", in: message) ?? record.value(forKey: "from", in: message))
                 .flatMap { record[$0].kind == .string ? record.string($0) : nil } ?? "?"
             let text = (record.value(forKey: "content", in: message) ?? record.value(forKey: "value", in: message))
-                .flatMap { record[$0].kind == .string ? record.string($0) : nil }
+                .flatMap { record[$0].kind == .string ? $0 : nil }
             return (role, text)
         }
     }

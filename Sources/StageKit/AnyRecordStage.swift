@@ -11,6 +11,7 @@ public struct AnyRecordStage: Sendable {
     private let makeRun: @Sendable () -> any ChunkRun
     private let makeFileAggregate: @Sendable () -> any FileAggregate
     private let checkOne: @Sendable (ParsedRecord, inout [Diagnostic]) -> any Sendable
+    private let compareFacts: @Sendable (any Sendable, any Sendable) -> Bool
 
     public init<Stage: RecordStage>(_ stage: Stage) {
         name = stage.name
@@ -18,6 +19,12 @@ public struct AnyRecordStage: Sendable {
         makeRun = { TypedChunkRun(stage: stage) }
         makeFileAggregate = { TypedFileAggregate<Stage>(aggregate: stage.makeAggregate()) }
         checkOne = { record, diagnostics in stage.check(record, into: &diagnostics) }
+        compareFacts = { old, new in (old as? Stage.Facts) == (new as? Stage.Facts) }
+    }
+
+    /// True when two facts values from `check(_:into:)` are equal, so the file-level result cannot differ.
+    public func factsAreEqual(_ old: any Sendable, _ new: any Sendable) -> Bool {
+        compareFacts(old, new)
     }
 
     /// Checks one record on its own and returns its facts for `FileAggregate.absorb(recordFacts:line:)`: how

@@ -9,7 +9,8 @@ import RecordScanner
 /// (the majority schema, duplicates). The language server keeps facts per line, so an edit re-checks one record
 /// and re-aggregates without reading the rest of the file.
 public protocol RecordStage: Sendable {
-    associatedtype Facts: Sendable
+    /// Equatable so that re-checking an edited record can tell whether the file-level picture changed at all.
+    associatedtype Facts: Sendable & Equatable
     associatedtype Aggregate: StageAggregate where Aggregate.Facts == Facts
 
     /// The stage's name, as configuration and `--select` know it (`format`).
