@@ -53,6 +53,12 @@ public final class Connection: Sendable {
         writeLock.withLock { _ in _ = channel.write(frame) }
     }
 
+    /// Sends a message whose JSON body the caller already encoded (a hot notification written straight to bytes).
+    public func send(encodedBody body: [UInt8]) {
+        let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        writeLock.withLock { _ in _ = channel.write(frame) }
+    }
+
     public func notify(_ method: String, _ params: JSONValue?) {
         send(.notification(method: method, params: params))
     }

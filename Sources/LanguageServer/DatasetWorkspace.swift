@@ -109,6 +109,13 @@ actor DatasetWorkspace {
         return (document.version, document.diagnostics.map(conversion.diagnostic))
     }
 
+    /// The publishDiagnostics notification for the document's current version, already encoded.
+    func publication(for uri: String, versioned: Bool) -> (version: Int, body: [UInt8])? {
+        guard let document = documents[uri], !document.needsFullAnalysis else { return nil }
+        let writer = PublishDiagnosticsWriter(conversion: conversion(for: uri))
+        return (document.version, writer.body(version: versioned ? document.version : nil, diagnostics: document.diagnostics))
+    }
+
     func snapshot(of uri: String) -> AnalyzedDocument? { documents[uri] }
 
     func conversion(for uri: String) -> ProtocolConversion {

@@ -50,10 +50,10 @@ extension LanguageServer {
             await workspace.analyze(uri)
             if began { progress?.end() }
             for problem in await workspace.takeConfigurationProblems() { self.log.warning(problem) }
-            guard push, let (version, items) = await workspace.diagnostics(for: uri) else { return }
+            guard push, let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics)
+            else { return }
             guard await self.isLatest(uri, version: version, workspace: workspace) else { return }
-            await self.publish(PublishDiagnosticsParams(uri: uri, version: self.client.versionedDiagnostics ? version : nil,
-                                                        diagnostics: items))
+            self.connection.send(encodedBody: body)
         }
     }
 

@@ -81,7 +81,7 @@ public actor LanguageServer {
             inflight[id] = Task { [connection] in
                 let outcome = await handler(context, params ?? .null)
                 connection.reply(to: id, Task.isCancelled ? .failure(.cancelled) : outcome)
-                await self.finished(id)
+                self.finished(id)
             }
         }
     }

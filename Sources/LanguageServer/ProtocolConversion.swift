@@ -25,11 +25,15 @@ struct ProtocolConversion: Sendable {
         }
         return LanguageServerProtocol.Diagnostic(
             range: range(diagnostic.range), severity: severity(diagnostic.severity), code: diagnostic.code.rawValue,
-            codeDescription: documentationBase.map { base in
-                let descriptor = CodeDescriptor(diagnostic.code, diagnostic.severity, "")
-                return CodeDescription(href: base + "\(diagnostic.code.family).md#" + descriptor.documentationAnchor)
-            },
+            codeDescription: documentationLink(for: diagnostic.code).map(CodeDescription.init(href:)),
             source: "datalint", message: diagnostic.message, relatedInformation: related.isEmpty ? nil : related)
+    }
+
+    /// The code's section in its family's docs page.
+    func documentationLink(for code: DiagnosticCode) -> String? {
+        documentationBase.map { base in
+            base + "\(code.family).md#" + CodeDescriptor(code, .error, "").documentationAnchor
+        }
     }
 
     func textEdit(_ edit: Diagnostics.TextEdit) -> LanguageServerProtocol.TextEdit {

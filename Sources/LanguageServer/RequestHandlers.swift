@@ -29,8 +29,8 @@ enum RequestHandlers {
     }
 
     /// Decodes the params into `Params` (answering -32602 when they do not fit) and encodes the result.
-    private static func typed<Params: Decodable & Sendable, Result: Encodable>(
-        _ type: Params.Type, _ body: @escaping @Sendable (RequestContext, Params) async throws(ResponseError) -> Result
+    private static func typed<Params: Decodable & Sendable, Output: Encodable & Sendable>(
+        _ type: Params.Type, _ body: @escaping @Sendable (RequestContext, Params) async throws(ResponseError) -> Output
     ) -> RequestHandler {
         { context, raw in
             let params: Params
@@ -39,11 +39,14 @@ enum RequestHandlers {
             } catch {
                 return .failure(.invalidParams("invalid params: \(ProtocolErrors.describe(error))"))
             }
-            do {
-                let result = try await body(context, params)
-                return .success(try JSONValueEncoder().encode(result))
-            } catch let error as ResponseError {
+            let result: Output
+            do throws(ResponseError) {
+                result = try await body(context, params)
+            } catch {
                 return .failure(error)
+            }
+            do {
+                return .success(try JSONValueEncoder().encode(result))
             } catch {
                 return .failure(.internalError("cannot encode the result: \(error)"))
             }

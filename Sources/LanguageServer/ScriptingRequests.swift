@@ -20,7 +20,7 @@ enum ScriptingRequests {
         }
         let plan = CheckPlan(configuration: input.configuration)
         let checker = Checker(stages: plan.stages, policy: plan.policy, jobs: 1, maxDepth: plan.maxDepth)
-        var renderer = JSONLinesRenderer(columns: columns)
+        let renderer = JSONLinesRenderer(columns: columns)
         var rendered = ""
         var summary = CheckSummary()
         do {

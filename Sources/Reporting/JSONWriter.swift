@@ -7,7 +7,7 @@
 ///
 /// Keys are static strings: every key datalint writes is a literal of its output format, and a literal
 /// needs no escaping.
-struct JSONWriter {
+public struct JSONWriter {
     private var bytes: [UInt8] = []
     /// The text of one level of indentation, or nil for compact output on a single line.
     private let indentUnit: [UInt8]?
@@ -16,30 +16,36 @@ struct JSONWriter {
     private var hasValueAtCurrentDepth = false
     private var isAfterKey = false
 
-    init(indentUnit: String? = nil, reservingCapacity capacity: Int = 0) {
+    public init(indentUnit: String? = nil, reservingCapacity capacity: Int = 0) {
         self.indentUnit = indentUnit.map { Array($0.utf8) }
         bytes.reserveCapacity(capacity)
     }
 
     /// The text written and not yet taken.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Returns the text written so far and starts over with an empty buffer, keeping the nesting state.
-    mutating func takeOutput() -> String {
+    public mutating func takeOutput() -> String {
         defer { bytes.removeAll(keepingCapacity: true) }
         return output
     }
 
-    /// Ends a line of output: between the records of JSON Lines, or after a whole document.
-    mutating func appendNewline() { bytes.append(UInt8(ascii: "\n")) }
+    /// Returns the UTF-8 bytes written so far and starts over with an empty buffer.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
 
-    mutating func beginObject() { open(UInt8(ascii: "{")) }
-    mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { open(UInt8(ascii: "[")) }
-    mutating func endArray() { close(UInt8(ascii: "]")) }
+    /// Ends a line of output: between the records of JSON Lines, or after a whole document.
+    public mutating func appendNewline() { bytes.append(UInt8(ascii: "\n")) }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes a member name; the next value written is its value.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         startValue()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -49,49 +55,55 @@ struct JSONWriter {
         isAfterKey = true
     }
 
-    mutating func value(_ text: String) {
+    public mutating func value(_ text: String) {
         startValue()
         JSONString.append(text, to: &bytes)
         hasValueAtCurrentDepth = true
     }
 
-    mutating func value(_ number: Int) {
+    public mutating func value(_ number: Int) {
         startValue()
         appendDecimal(number)
         hasValueAtCurrentDepth = true
     }
 
-    mutating func value(_ flag: Bool) {
+    public mutating func nullValue() {
+        startValue()
+        bytes.append(contentsOf: Array("null".utf8))
+        hasValueAtCurrentDepth = true
+    }
+
+    public mutating func value(_ flag: Bool) {
         startValue()
         bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
         hasValueAtCurrentDepth = true
     }
 
-    mutating func member(_ name: StaticString, _ text: String) {
+    public mutating func member(_ name: StaticString, _ text: String) {
         key(name)
         value(text)
     }
 
-    mutating func member(_ name: StaticString, _ number: Int) {
+    public mutating func member(_ name: StaticString, _ number: Int) {
         key(name)
         value(number)
     }
 
     /// Writes `name` with an object value whose members `body` writes.
-    mutating func object(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
         key(name)
         object(body)
     }
 
     /// Writes an object value whose members `body` writes.
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         beginObject()
         body(&self)
         endObject()
     }
 
     /// Writes `name` with an array value whose elements `body` writes.
-    mutating func array(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
         key(name)
         beginArray()
         body(&self)
