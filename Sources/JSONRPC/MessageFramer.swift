@@ -48,6 +48,11 @@ public struct MessageFramer: Sendable {
             let body = Array(buffer[offset..<(offset + length)])
             offset += length
             expectedBody = nil
+            if offset == buffer.count && buffer.capacity > Self.retainedCapacity {
+                // A huge message is done: give its buffer back rather than keep hundreds of megabytes reserved.
+                buffer = []
+                offset = 0
+            }
             return .body(body)
         }
         return nextHeader()
@@ -135,6 +140,7 @@ public struct MessageFramer: Sendable {
         }
     }
 
+    static let retainedCapacity = 4 << 20
     static let headerTerminator: [UInt8] = Array("\r\n\r\n".utf8)
     static let contentLengthName: [UInt8] = Array("content-length:".utf8)
 

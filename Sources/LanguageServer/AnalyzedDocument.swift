@@ -24,9 +24,17 @@ struct AnalyzedDocument: Sendable {
     private var structureChanged = true
 
     init(uri: String, version: Int, text: [UInt8]) {
+        self.init(uri: uri, version: version, lines: DocumentLines(text: text))
+    }
+
+    init(uri: String, version: Int, text: String) {
+        self.init(uri: uri, version: version, lines: DocumentLines(text: text))
+    }
+
+    private init(uri: String, version: Int, lines: DocumentLines) {
         self.uri = uri
         self.version = version
-        lines = DocumentLines(text: text)
+        self.lines = lines
         analyses = Array(repeating: nil, count: lines.count)
         dirtyLines = Set(0..<lines.count)
     }

@@ -29,7 +29,7 @@ actor DatasetWorkspace {
     // MARK: Document lifecycle
 
     /// Opens a document; its analysis happens in `analyze(_:)`.
-    func open(uri: String, version: Int, text: [UInt8]) {
+    func open(uri: String, version: Int, text: String) {
         documents[uri] = AnalyzedDocument(uri: uri, version: version, text: text)
     }
 

@@ -11,6 +11,12 @@ struct DocumentLines: Sendable {
         lines = Self.split(text[...])
     }
 
+    /// Splits a string's UTF-8 storage directly, without an intermediate copy of a possibly huge text.
+    init(text: String) {
+        var text = text
+        lines = text.withUTF8 { Self.split(UnsafeRawBufferPointer($0)) }
+    }
+
     var count: Int { lines.count }
 
     /// The line's content without its terminator.
@@ -79,19 +85,19 @@ struct DocumentLines: Sendable {
 
     /// Splits after every LF; the final piece (possibly empty) has no terminator.
     private static func split(_ bytes: ArraySlice<UInt8>) -> [[UInt8]] {
+        bytes.withUnsafeBytes { split($0) }
+    }
+
+    private static func split(_ buffer: UnsafeRawBufferPointer) -> [[UInt8]] {
+        guard let base = buffer.baseAddress else { return [[]] }
         var result: [[UInt8]] = []
-        var start = bytes.startIndex
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                let end = base.distance(to: UnsafeRawPointer(found)) + 1
-                result.append(Array(bytes[(start + offset)..<(start + end)]))
-                offset = end
-            }
-            start += offset
+        var offset = 0
+        while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+            let end = base.distance(to: UnsafeRawPointer(found)) + 1
+            result.append(Array(buffer[offset..<end]))
+            offset = end
         }
-        result.append(Array(bytes[start...]))
+        result.append(Array(buffer[offset...]))
         return result
     }
 }

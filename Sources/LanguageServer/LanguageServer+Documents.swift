@@ -9,7 +9,7 @@ extension LanguageServer {
             return log.warning("didOpen with invalid params; ignored")
         }
         let document = open.textDocument
-        await workspace.open(uri: document.uri, version: document.version, text: Array(document.text.utf8))
+        await workspace.open(uri: document.uri, version: document.version, text: document.text)
         scheduleAnalysis(of: document.uri, showProgress: document.text.utf8.count > Self.progressThreshold)
     }
 

@@ -47,11 +47,23 @@ struct RecordSummary: Sendable {
         let conversation = Self.conversation(in: record, root: root)
         turns = conversation.count
         roles = conversation.map(\.role)
-        title = conversation.first { ["user", "human"].contains($0.role) }?.textNode.map { record.string($0) }
+        let titleNode = conversation.first { ["user", "human"].contains($0.role) }?.textNode
             ?? ["prompt", "instruction", "question", "text"].lazy.compactMap { key in
-                record.value(forKey: key, in: root).flatMap { record[$0].kind == .string ? record.string($0) : nil }
+                record.value(forKey: key, in: root).flatMap { record[$0].kind == .string ? $0 : nil }
             }.first
+        title = titleNode.map { Self.beginning(of: $0, in: record) }
     }
+
+    /// The first few hundred bytes of a string value, cut at a character boundary: a title needs no more, and
+    /// messages can be megabytes long.
+    private static func beginning(of node: Int, in record: ParsedRecord) -> String {
+        let bytes = record.decodedBytes(node)
+        var end = min(bytes.count, titleByteLimit)
+        while end < bytes.count && end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    static let titleByteLimit = 400
 
     /// Unicode scalars in UTF-8 bytes: every byte that does not continue a sequence starts one.
     private static func scalarCount(_ bytes: [UInt8]) -> Int {
