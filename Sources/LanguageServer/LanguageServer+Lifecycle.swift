@@ -18,6 +18,7 @@ extension LanguageServer {
         client.documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges ?? false
         client.workDoneProgress = params.capabilities.window?.workDoneProgress ?? false
         client.configuration = params.capabilities.workspace?.configuration ?? false
+        client.watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
         trace = params.trace ?? "off"
         workspace = DatasetWorkspace(encoding: encoding, documentationBase: DocumentationLocation.base(),
                                      clientSettings: ClientSettings())
@@ -35,6 +36,20 @@ extension LanguageServer {
         } catch {
             return .failure(.internalError("cannot encode the initialize result: \(error)"))
         }
+    }
+
+    /// After `initialized`: watch datalint.toml files and fetch the client's settings.
+    func clientIsReady() async {
+        if client.watchesFiles {
+            let registration = try? JSONValue.decode("""
+                {"registrations":[{"id":"datalint-configuration-files","method":"workspace/didChangeWatchedFiles",
+                  "registerOptions":{"watchers":[{"globPattern":"**/datalint.toml"}]}}]}
+                """)
+            if case .failure(let error) = await connection.send(request: "client/registerCapability", registration) {
+                log.warning("the client refused to watch datalint.toml files: \(error)")
+            }
+        }
+        await configureFromClient()
     }
 
     /// Asks the client for the `datalint` settings section, when it can answer.

@@ -100,12 +100,12 @@ public actor LanguageServer {
             return
         }
         switch method {
-        case "initialized": await configureFromClient()
+        case "initialized": Task { await clientIsReady() }  // round trips to the client must not stall the loop
         case "textDocument/didOpen": await didOpen(params, workspace)
         case "textDocument/didChange": await didChange(params, workspace)
         case "textDocument/didClose": await didClose(params, workspace)
         case "textDocument/didSave": break
-        case "workspace/didChangeConfiguration": await didChangeConfiguration(params, workspace)
+        case "workspace/didChangeConfiguration": Task { await didChangeConfiguration(params, workspace) }
         case "workspace/didChangeWatchedFiles": await didChangeWatchedFiles(params, workspace)
         case "$/cancelRequest": cancelRequest(params)
         case "$/setTrace": trace = params?["value"]?.stringValue ?? trace
@@ -144,6 +144,7 @@ struct ClientFeatures: Sendable {
     var workDoneProgress = false
     var configuration = false
     var versionedDiagnostics = true
+    var watchesFiles = false
 }
 
 enum ProtocolErrors {

@@ -45,8 +45,13 @@ public struct ClientCapabilities: Codable, Sendable {
             public var documentChanges: Bool?
         }
 
+        public struct DidChangeWatchedFiles: Codable, Sendable {
+            public var dynamicRegistration: Bool?
+        }
+
         public var configuration: Bool?
         public var workspaceEdit: WorkspaceEdit?
+        public var didChangeWatchedFiles: DidChangeWatchedFiles?
         public var workspaceFolders: Bool?
     }
 
