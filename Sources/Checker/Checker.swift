@@ -49,6 +49,7 @@ public struct Checker: Sendable {
                                                             report: (FileDiagnostic) throws -> Void) async throws {
         // A few chunks ahead of the consumer keep every job busy while memory stays bounded.
         let window = jobs * 2
+        AllocatorTuning.prepareForParallelChunks()
         try await withThrowingTaskGroup(of: ChunkOutcome.self) { group in
             var pending: [Int: ChunkOutcome] = [:]
             var submitted = 0

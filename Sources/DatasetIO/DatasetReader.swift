@@ -12,7 +12,7 @@ public struct DatasetReader {
     public let path: String
     /// True when the bytes were gzip-compressed (detected by their magic number, not by the file's name).
     public let isCompressed: Bool
-    private var source: any ByteSource
+    private var source: Source
     private let descriptor: Int32?
     private var pending: [UInt8]
     private var nextLine = 0
@@ -30,20 +30,39 @@ public struct DatasetReader {
         let descriptor = path == "-" ? STDIN_FILENO : try Self.open(path)
         self.descriptor = path == "-" ? nil : descriptor
         var plain = DescriptorSource(descriptor: descriptor, path: path)
-        var head: [UInt8] = []
+        var head: (bytes: [UInt8], ended: Bool)
         do {
-            while head.count < 2, try plain.read(into: &head, maximum: self.chunkSize) > 0 {}
+            head = try plain.read(after: [], upTo: self.chunkSize)
         } catch {
             if path != "-" { _ = Glibc.close(descriptor) }
             throw error
         }
-        isCompressed = head.starts(with: [0x1F, 0x8B])
+        isCompressed = head.bytes.starts(with: [0x1F, 0x8B])
         if isCompressed {
-            source = try GzipSource(compressed: plain, prefix: head)
+            source = .gzip(try GzipSource(compressed: plain, prefix: head.bytes))
             pending = []
         } else {
-            source = plain
-            pending = head
+            source = .plain(plain)
+            pending = head.bytes
+            atEnd = head.ended
+        }
+    }
+
+    /// The two kinds of source, without an existential in the way of every read.
+    private enum Source {
+        case plain(DescriptorSource)
+        case gzip(GzipSource)
+
+        /// `prefix` followed by up to `maximum` more bytes (see `ByteSource.read(after:upTo:)`).
+        mutating func read(after prefix: [UInt8], upTo maximum: Int) throws(DatasetIOError) -> (bytes: [UInt8], ended: Bool) {
+            switch self {
+            case .plain(var source):
+                defer { self = .plain(source) }
+                return try source.read(after: prefix, upTo: maximum)
+            case .gzip(var source):
+                defer { self = .gzip(source) }
+                return try source.read(after: prefix, upTo: maximum)
+            }
         }
     }
 
@@ -62,15 +81,22 @@ public struct DatasetReader {
                 if let cut = lastLineEnd(in: pending, from: searchFrom) { return try emit(upTo: cut) }
                 searchFrom = pending.count
             }
-            if try source.read(into: &pending, maximum: chunkSize) == 0 { atEnd = true }
+            // A new buffer: the start of a line carried over from the last chunk, then a chunk's worth of bytes
+            // read in place. A line longer than a chunk reads as much again as it already has, so that copying
+            // what is pending into each larger buffer costs twice the line's length in all, not its square.
+            let next = try source.read(after: pending, upTo: max(chunkSize, pending.count))
+            pending = next.bytes
+            atEnd = next.ended
         }
         guard !pending.isEmpty else { return nil }
         return try emit(upTo: pending.count)
     }
 
     private mutating func emit(upTo end: Int) throws(DatasetIOError) -> (bytes: [UInt8], firstLine: Int) {
-        var bytes = Array(pending[..<end])
-        pending.removeFirst(end)
+        // The chunk keeps the buffer; only the partial line after `end` is copied, to start the next one.
+        var bytes = pending
+        pending = Array(bytes[end...])
+        bytes.removeLast(bytes.count - end)
         if isFirstChunk {
             isFirstChunk = false
             // Editors hide a byte order mark and count columns after it; so do we.

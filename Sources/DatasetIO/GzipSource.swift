@@ -20,25 +20,29 @@ struct GzipSource: ByteSource {
         self.inflater = inflater
     }
 
-    mutating func read(into buffer: inout [UInt8], maximum: Int) throws(DatasetIOError) -> Int {
-        let start = buffer.count
-        while !finished && buffer.count - start < maximum {
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(DatasetIOError) -> Int {
+        var produced = 0
+        while !finished && produced < buffer.count {
             if inputOffset == input.count {
-                input.removeAll(keepingCapacity: true)
                 inputOffset = 0
-                if try compressed.read(into: &input, maximum: Self.inputChunk) == 0 {
+                let refill = try compressed.read(after: [], upTo: Self.inputChunk)
+                input = refill.bytes
+                if input.isEmpty {
                     guard inflater.isBetweenMembers else { throw corrupt("the gzip data ends in the middle of a stream") }
                     finished = true
                     break
                 }
             }
-            let step = inflater.inflate(input[inputOffset...], appendingTo: &buffer,
-                                        maximum: maximum - (buffer.count - start))
+            let step = input.withUnsafeBytes { source in
+                inflater.inflate(UnsafeRawBufferPointer(rebasing: source[inputOffset...]),
+                                 into: UnsafeMutableRawBufferPointer(rebasing: buffer[produced...]))
+            }
             inputOffset += step.consumed
             compressedOffset += step.consumed
+            produced += step.produced
             if let failure = step.failure { throw corrupt(failure) }
         }
-        return buffer.count - start
+        return produced
     }
 
     private func corrupt(_ reason: String) -> DatasetIOError {
@@ -63,38 +67,34 @@ private final class Inflater {
 
     struct Step {
         var consumed: Int
+        var produced: Int
         var failure: String?
     }
 
-    func inflate(_ input: ArraySlice<UInt8>, appendingTo output: inout [UInt8], maximum: Int) -> Step {
-        let outputStart = output.count
-        output.append(contentsOf: repeatElement(0, count: maximum))
-        var status: Int32 = Z_OK
-        var consumed = 0
-        var produced = 0
-        input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress! + outputStart
-                stream.avail_out = UInt32(maximum)
-                status = zlibInflate(&stream, Z_NO_FLUSH)
-                consumed = source.count - Int(stream.avail_in)
-                produced = maximum - Int(stream.avail_out)
-            }
-        }
-        output.removeLast(maximum - produced)
+    /// Inflates from `input` into `output`; zlib keeps neither pointer past the call.
+    func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Step {
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        // zlib counts in 32 bits; a longer output (one huge line) is filled over several calls.
+        let inputCount = min(input.count, Int(UInt32.max))
+        let outputCount = min(output.count, Int(UInt32.max))
+        stream.avail_in = UInt32(inputCount)
+        stream.next_out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        stream.avail_out = UInt32(outputCount)
+        let status = zlibInflate(&stream, Z_NO_FLUSH)
+        let step = Step(consumed: inputCount - Int(stream.avail_in), produced: outputCount - Int(stream.avail_out))
+        stream.next_in = nil
+        stream.next_out = nil
         isBetweenMembers = false
         switch status {
         case Z_STREAM_END:
             isBetweenMembers = true
             inflateReset(&stream)
-            return Step(consumed: consumed)
+            return step
         case Z_OK, Z_BUF_ERROR:
-            return Step(consumed: consumed)
+            return step
         default:
             let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-            return Step(consumed: consumed, failure: message)
+            return Step(consumed: step.consumed, produced: step.produced, failure: message)
         }
     }
 }

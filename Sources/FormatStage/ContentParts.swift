@@ -2,7 +2,7 @@ import RecordScanner
 
 /// OpenAI content given as a list of parts (`[{"type": "text", "text": "…"}, {"type": "image_url", …}]`).
 enum ContentParts {
-    static func check(_ list: Int, what: String, allowBlank: Bool, in inspection: inout RecordInspection) {
+    static func check(_ list: Int, what: @autoclosure () -> String, allowBlank: Bool, in inspection: inout RecordInspection) {
         let record = inspection.record
         var texts: [Int] = []
         for part in record.elements(of: list) {
@@ -22,10 +22,10 @@ enum ContentParts {
             texts.append(text)
         }
         if !allowBlank && record[list].count == 0 {
-            inspection.report(.emptyContent, "\(what) is an empty list of parts", node: list)
+            inspection.report(.emptyContent, "\(what()) is an empty list of parts", node: list)
         } else if !allowBlank && !texts.isEmpty && texts.allSatisfy({ record.isBlankString($0) }) {
-            inspection.report(.emptyContent, "every text part of \(what) is blank", node: list)
+            inspection.report(.emptyContent, "every text part of \(what()) is blank", node: list)
         }
-        for text in texts { inspection.checkText(text, what: what, allowBlank: true) }
+        for text in texts { inspection.checkText(text, what: what(), allowBlank: true) }
     }
 }

@@ -9,33 +9,32 @@ struct ConversationChecker {
 
     /// What the turn-by-turn pass learned, for the conversation-level rules.
     private struct Turn {
-        let role: String?
+        let role: Role?
         let roleNode: Int?
         let message: Int
     }
 
     func check(list: Int, key: Int?, in inspection: inout RecordInspection) {
         let record = inspection.record
-        let name = "'\(dialect.listKey)'"
         guard record[list].kind == .array else {
-            inspection.report(.missingMessages, "\(name) must be a list of messages, found \(inspection.kindName(list))", node: list)
+            inspection.report(.missingMessages, "'\(dialect.listKey)' must be a list of messages, found \(inspection.kindName(list))", node: list)
             return
         }
         guard record[list].count > 0 else {
-            inspection.report(.missingMessages, "\(name) is empty: a conversation needs at least one message", node: list)
+            inspection.report(.missingMessages, "'\(dialect.listKey)' is empty: a conversation needs at least one message", node: list)
             return
         }
-        var turns: [Turn] = []
+        var order = TurnOrder()
         var toolCalls = ToolCallLedger()
         for element in record.elements(of: list) {
             guard record[element].kind == .object else {
                 inspection.report(.messageNotObject, "a message must be an object, found \(inspection.kindName(element))", node: element)
                 continue
             }
-            turns.append(checkMessage(element, toolCalls: &toolCalls, in: &inspection))
+            order.add(checkMessage(element, toolCalls: &toolCalls, in: &inspection), dialect: dialect)
         }
-        checkOrder(turns, in: &inspection)
-        if isWholeConversation { checkEnding(turns, list: list, key: key, in: &inspection) }
+        for finding in order.findings { inspection.report(finding.code, finding.message, node: finding.node) }
+        if isWholeConversation { checkEnding(order, list: list, key: key, in: &inspection) }
     }
 
     // MARK: One message
@@ -55,7 +54,7 @@ struct ConversationChecker {
         if dialect.supportsToolCalls {
             // `"tool_calls": null` is how SDK dumps (`model_dump()`) spell "no tool calls": not a malformed list.
             if let calls = fields.toolCalls, record[calls].kind != .null { toolCalls.record(calls: calls, in: &inspection) }
-            if role == "tool" { toolCalls.checkAnswer(fields.toolCallID, message: message, in: &inspection) }
+            if let role, dialect.isTool(role) { toolCalls.checkAnswer(fields.toolCallID, message: message, in: &inspection) }
         }
         return Turn(role: role, roleNode: fields.role, message: message)
     }
@@ -73,7 +72,7 @@ struct ConversationChecker {
         inspection.report(.unknownKey, message, node: key, fixes: fixes)
     }
 
-    private func checkRole(_ roleNode: Int?, message: Int, in inspection: inout RecordInspection) -> String? {
+    private func checkRole(_ roleNode: Int?, message: Int, in inspection: inout RecordInspection) -> Role? {
         let record = inspection.record
         guard let roleNode else {
             inspection.report(.missingRole, "message has no '\(dialect.roleKey)'", span: openingBrace(message, record))
@@ -83,8 +82,12 @@ struct ConversationChecker {
             inspection.report(.unknownRole, "'\(dialect.roleKey)' must be a string, found \(inspection.kindName(roleNode))", node: roleNode)
             return nil
         }
+        // The usual case: the role's bytes are those of an allowed role (so its `String` is equal to it too).
+        if !record[roleNode].hasEscapes, let index = dialect.roleTable.firstIndex(matching: roleNode, in: record) {
+            return dialect.role(at: index, name: dialect.roles[index])
+        }
         let role = record.string(roleNode)
-        guard dialect.roles.contains(role) else {
+        guard let index = dialect.roles.firstIndex(of: role) else {
             var text = "unknown \(dialect.roleKey) \"\(role)\""
             var fixes: [Fix] = []
             if let suggestion = Suggestion.closest(to: role, in: dialect.roles, synonyms: dialect.synonyms) {
@@ -96,28 +99,31 @@ struct ConversationChecker {
             inspection.report(.unknownRole, text, node: roleNode, fixes: fixes)
             // The typo is reported once; conversation-level checks go on with the role the user meant, so that
             // `assitant` does not also claim the conversation has no assistant message.
-            return Suggestion.closest(to: role, in: dialect.roles, synonyms: dialect.synonyms) ?? role
+            guard let meant = Suggestion.closest(to: role, in: dialect.roles, synonyms: dialect.synonyms),
+                  let meantIndex = dialect.roles.firstIndex(of: meant) else { return Role(known: nil, name: role) }
+            return dialect.role(at: meantIndex, name: meant)
         }
-        return role
+        return dialect.role(at: index, name: role)
     }
 
-    private func checkContent(_ fields: MessageFields, role: String?, message: Int, in inspection: inout RecordInspection) {
+    private func checkContent(_ fields: MessageFields, role: Role?, message: Int, in inspection: inout RecordInspection) {
         let record = inspection.record
-        let mayOmit = role == dialect.assistant && fields.makesToolCall(in: record)
+        let mayOmit = role.map { dialect.isAssistant($0) } == true && fields.makesToolCall(in: record)
         guard let content = fields.content, record[content].kind != .null else {
             if !mayOmit {
                 let found = fields.content == nil ? "no '\(dialect.contentKey)'" : "null '\(dialect.contentKey)'"
-                inspection.report(.missingContent, "\(role.map { "\($0) " } ?? "")message has \(found)",
+                inspection.report(.missingContent, "\(role.map { "\($0.name) " } ?? "")message has \(found)",
                                   span: fields.content.map { record[$0].span } ?? openingBrace(message, record))
             }
             return
         }
-        let what = "\(role ?? "message") \(dialect.contentKey)"
+        // Only a diagnostic needs this text, so it is built only then.
+        func what() -> String { "\(role?.name ?? "message") \(dialect.contentKey)" }
         switch record[content].kind {
         case .string:
-            inspection.checkText(content, what: what, allowBlank: mayOmit)
+            inspection.checkText(content, what: what(), allowBlank: mayOmit)
         case .array where dialect.supportsToolCalls:
-            ContentParts.check(content, what: what, allowBlank: mayOmit, in: &inspection)
+            ContentParts.check(content, what: what(), allowBlank: mayOmit, in: &inspection)
         default:
             let expected = dialect.supportsToolCalls ? "a string or a list of content parts" : "a string"
             inspection.report(.contentType, "'\(dialect.contentKey)' must be \(expected), found \(inspection.kindName(content))", node: content)
@@ -132,32 +138,42 @@ struct ConversationChecker {
 
     // MARK: The conversation
 
-    private func checkOrder(_ turns: [Turn], in inspection: inout RecordInspection) {
+    /// The order rules, fed one turn at a time rather than from a list of turns (which cost an allocation per
+    /// record). Their findings are held back, so that they follow every message's own findings as before.
+    private struct TurnOrder {
         var seenOtherRole = false
-        var previous: String?
-        for turn in turns {
-            guard let role = turn.role, let roleNode = turn.roleNode else { previous = nil; continue }
-            if dialect.systemRoles.contains(role) {
+        var previous: Role?
+        var turnCount = 0
+        var sawAssistant = false
+        var last: Turn?
+        var findings: [(code: FormatCode, message: String, node: Int)] = []
+
+        mutating func add(_ turn: Turn, dialect: ConversationDialect) {
+            turnCount += 1
+            last = turn
+            if let role = turn.role, dialect.isAssistant(role) { sawAssistant = true }
+            guard let role = turn.role, let roleNode = turn.roleNode else { previous = nil; return }
+            if dialect.isSystem(role) {
                 if seenOtherRole {
-                    inspection.report(.systemNotFirst, "\(role) message after the conversation started: put instructions first", node: roleNode)
+                    findings.append((.systemNotFirst, "\(role.name) message after the conversation started: put instructions first", roleNode))
                 }
             } else {
                 seenOtherRole = true
             }
-            if role == previous, role == dialect.user || role == dialect.assistant {
-                inspection.report(.consecutiveRoles, "two \(role) messages in a row: merge them or add the missing turn between them", node: roleNode)
+            if role == previous, dialect.isUser(role) || dialect.isAssistant(role) {
+                findings.append((.consecutiveRoles, "two \(role.name) messages in a row: merge them or add the missing turn between them", roleNode))
             }
             previous = role
         }
     }
 
-    private func checkEnding(_ turns: [Turn], list: Int, key: Int?, in inspection: inout RecordInspection) {
-        guard !turns.isEmpty else { return }
-        if !turns.contains(where: { $0.role == dialect.assistant }) {
+    private func checkEnding(_ order: TurnOrder, list: Int, key: Int?, in inspection: inout RecordInspection) {
+        guard order.turnCount > 0 else { return }
+        if !order.sawAssistant {
             inspection.report(.noAssistant, "conversation has no \(dialect.assistant) message, so a model learns nothing from it",
                               node: key ?? list)
-        } else if let last = turns.last, last.role != dialect.assistant, last.role != nil {
-            inspection.report(.lastNotAssistant, "conversation ends with a \(last.role ?? "") message, not \(dialect.assistant): the last turn is not trained on",
+        } else if let last = order.last, let lastRole = last.role, !dialect.isAssistant(lastRole) {
+            inspection.report(.lastNotAssistant, "conversation ends with a \(lastRole.name) message, not \(dialect.assistant): the last turn is not trained on",
                               node: last.roleNode ?? last.message)
         }
     }
@@ -186,15 +202,16 @@ struct MessageFields {
 
     /// Notes a member; returns false when its key is unknown to the dialect.
     mutating func note(record: ParsedRecord, member: (key: Int, value: Int), dialect: ConversationDialect) -> Bool {
-        let key = member.key
-        if record.keyEquals(key, dialect.roleKey) { role = member.value; return true }
-        if record.keyEquals(key, dialect.contentKey) { content = member.value; return true }
-        if record.keyEquals(key, "weight") { weight = member.value; return true }
-        if dialect.supportsToolCalls {
-            if record.keyEquals(key, "tool_calls") { toolCalls = member.value; return true }
-            if record.keyEquals(key, "tool_call_id") { toolCallID = member.value; return true }
-            if record.keyEquals(key, "function_call") { functionCall = member.value; return true }
+        guard let index = dialect.messageKeys.firstIndex(matching: member.key, in: record) else { return false }
+        switch dialect.messageKey(at: index) {
+        case .role: role = member.value
+        case .content: content = member.value
+        case .weight: weight = member.value
+        case .toolCalls: toolCalls = member.value
+        case .toolCallID: toolCallID = member.value
+        case .functionCall: functionCall = member.value
+        case .other: break
         }
-        return dialect.knownKeys.contains { record.keyEquals(key, $0) }
+        return true
     }
 }

@@ -7,10 +7,15 @@ import StageKit
 public struct FormatStage: RecordStage {
     public let options: FormatOptions
     private let templateTokens: TemplateTokenFinder
+    // Built once here rather than per record: each holds the lookup tables its messages are checked against.
+    private let messagesDialect: ConversationDialect
+    private let shareGPTDialect: ConversationDialect
 
     public init(options: FormatOptions = FormatOptions()) {
         self.options = options
         templateTokens = TemplateTokenFinder(tokens: FormatOptions.builtInTemplateTokens + options.templateTokens)
+        messagesDialect = .messages(options)
+        shareGPTDialect = .shareGPT(options)
     }
 
     public var name: String { "format" }
@@ -25,7 +30,7 @@ public struct FormatStage: RecordStage {
     }
 
     public func check(_ record: ParsedRecord, into diagnostics: inout [Diagnostic]) -> SchemaFact? {
-        var inspection = RecordInspection(record: record, options: options, templateTokens: templateTokens)
+        var inspection = RecordInspection(record: record, templateTokens: templateTokens)
         defer { diagnostics.append(contentsOf: inspection.diagnostics) }
         if isBlank(record) {
             inspection.report(.emptyLine, "empty line: JSONL holds one record per line", span: 0..<record.lineRange.count,
@@ -44,13 +49,13 @@ public struct FormatStage: RecordStage {
         let detection = SchemaDetector.detect(record)
         switch detection.schema {
         case .messages, .sharegpt:
-            let dialect = detection.schema == .messages ? ConversationDialect.messages(options) : .shareGPT(options)
+            let dialect = detection.schema == .messages ? messagesDialect : shareGPTDialect
             let list = detection.anchorKey! + 1
             ConversationChecker(dialect: dialect, isWholeConversation: true).check(list: list, key: detection.anchorKey, in: &inspection)
         case .unknown:
             UnknownSchemaReport.report(root: root, in: &inspection)
         default:
-            PairSchemaChecks(options: options).check(detection.schema, root: root, in: &inspection)
+            PairSchemaChecks(messagesDialect: messagesDialect).check(detection.schema, root: root, in: &inspection)
         }
         return SchemaFact(schema: detection.schema, sample: sample(of: detection, root: root, record))
     }

@@ -4,7 +4,8 @@ import Schemas
 
 /// Checks of the single-turn schemas: Alpaca, prompt/completion, preference pairs, reward records, plain text.
 struct PairSchemaChecks {
-    let options: FormatOptions
+    /// The OpenAI dialect, for preference and reward records that hold message lists.
+    let messagesDialect: ConversationDialect
 
     func check(_ schema: RecordSchema, root: Int, in inspection: inout RecordInspection) {
         switch schema {
@@ -74,8 +75,7 @@ struct PairSchemaChecks {
         case .string:
             inspection.checkText(value, what: "'\(key)'")
         case .array:
-            let dialect = ConversationDialect.messages(options)
-            ConversationChecker(dialect: dialect, isWholeConversation: false).check(list: value, key: nil, in: &inspection)
+            ConversationChecker(dialect: messagesDialect, isWholeConversation: false).check(list: value, key: nil, in: &inspection)
         default:
             inspection.report(.contentType, "'\(key)' must be a string or a list of messages, found \(inspection.kindName(value))", node: value)
         }
@@ -98,8 +98,7 @@ struct PairSchemaChecks {
             }
         }
         if let messages = record.value(forKey: "messages", in: root) {
-            let dialect = ConversationDialect.messages(options)
-            ConversationChecker(dialect: dialect, isWholeConversation: true).check(list: messages, key: nil, in: &inspection)
+            ConversationChecker(dialect: messagesDialect, isWholeConversation: true).check(list: messages, key: nil, in: &inspection)
         } else {
             requireText("prompt", in: root, schema: "reward", &inspection)
             let answerKey = record.value(forKey: "response", in: root) != nil ? "response" : "completion"

@@ -5,7 +5,6 @@ import RecordScanner
 /// The record being checked and the diagnostics found on it so far; shared by the schema checkers.
 struct RecordInspection {
     let record: ParsedRecord
-    let options: FormatOptions
     let templateTokens: TemplateTokenFinder
     var diagnostics: [Diagnostic] = []
 
@@ -36,14 +35,15 @@ struct RecordInspection {
     /// Describes a node's kind for "found …" messages.
     func kindName(_ node: Int) -> String { record[node].kind.nameWithArticle }
 
-    /// Checks a content string: blank content and leaked template tokens.
-    mutating func checkText(_ node: Int, what: String, allowBlank: Bool = false) {
+    /// Checks a content string: blank content and leaked template tokens. `what` names the string in messages;
+    /// it is evaluated only for a diagnostic, as nearly every string passes.
+    mutating func checkText(_ node: Int, what: @autoclosure () -> String, allowBlank: Bool = false) {
         if !allowBlank && record.isBlankString(node) {
             let blank = record.decodedLength(node) == 0 ? "empty" : "only white space"
-            report(.emptyContent, "\(what) is \(blank)", node: node)
+            report(.emptyContent, "\(what()) is \(blank)", node: node)
         }
         if let hit = templateTokens.firstToken(in: record, node: node) {
-            report(.templateToken, "chat-template token \(hit.token) in \(what): templates add these when training, so data must not contain them",
+            report(.templateToken, "chat-template token \(hit.token) in \(what()): templates add these when training, so data must not contain them",
                    span: hit.span)
         }
     }

@@ -8,26 +8,35 @@ struct DuplicateKeyFinder {
     private static let pairwiseLimit = 12
 
     func find(in object: Int, into duplicates: inout [DuplicateKey]) {
-        var keys: [Int] = []
-        keys.reserveCapacity(nodes[object].count)
-        var key = object + 1
-        for _ in 0..<nodes[object].count {
-            keys.append(key)
-            key = nodes[key + 1].next
-        }
-        if keys.count <= Self.pairwiseLimit {
-            findPairwise(keys, into: &duplicates)
+        let count = nodes[object].count
+        if count <= Self.pairwiseLimit {
+            findPairwise(in: object, count: count, into: &duplicates)
         } else {
+            var keys: [Int] = []
+            keys.reserveCapacity(count)
+            var key = object + 1
+            for _ in 0..<count {
+                keys.append(key)
+                key = nodes[key + 1].next
+            }
             findHashed(keys, into: &duplicates)
         }
     }
 
-    private func findPairwise(_ keys: [Int], into duplicates: inout [DuplicateKey]) {
-        for later in 1..<keys.count {
-            for earlier in 0..<later where sameKey(keys[earlier], keys[later]) {
-                duplicates.append(DuplicateKey(keyNode: keys[later], firstKeyNode: keys[earlier]))
-                break
+    /// Compares each key with the keys before it, walking the tape rather than collecting the keys first: this
+    /// runs for nearly every object of a dataset, and an array per object would cost more than the comparisons.
+    private func findPairwise(in object: Int, count: Int, into duplicates: inout [DuplicateKey]) {
+        var later = nodes[object + 2].next
+        for _ in 1..<count {
+            var earlier = object + 1
+            while earlier != later {
+                if sameKey(earlier, later) {
+                    duplicates.append(DuplicateKey(keyNode: later, firstKeyNode: earlier))
+                    break
+                }
+                earlier = nodes[earlier + 1].next
             }
+            later = nodes[later + 1].next
         }
     }
 

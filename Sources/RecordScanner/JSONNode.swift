@@ -20,14 +20,17 @@ public enum JSONKind: UInt8, Sendable {
 /// An object's members follow it as key, value, key, value…; an array's elements follow it. `next` is the
 /// index of the first node after this value's whole subtree, so siblings are reached without walking children.
 /// Offsets are bytes from the start of the line; a string's span includes its quotes.
+///
+/// The accessors are `@inlinable`: checks read nodes in every record, and a call across modules per read
+/// costs more than the read.
 public struct JSONNode: Sendable, Equatable {
     public let kind: JSONKind
     /// For strings: true when the raw text holds a backslash escape, so it must be decoded before comparing.
     public let hasEscapes: Bool
-    let startOffset: UInt32
-    var endOffset: UInt32
-    var nextIndex: UInt32
-    var childCount: UInt32
+    @usableFromInline let startOffset: UInt32
+    @usableFromInline var endOffset: UInt32
+    @usableFromInline var nextIndex: UInt32
+    @usableFromInline var childCount: UInt32
 
     init(kind: JSONKind, start: Int, end: Int = 0, hasEscapes: Bool = false) {
         self.kind = kind
@@ -39,15 +42,15 @@ public struct JSONNode: Sendable, Equatable {
     }
 
     /// Byte offset of the value's first byte in the line.
-    public var start: Int { Int(startOffset) }
+    @inlinable public var start: Int { Int(startOffset) }
     /// Byte offset one past the value's last byte in the line.
-    public var end: Int { Int(endOffset) }
+    @inlinable public var end: Int { Int(endOffset) }
     /// The value's bytes in the line.
-    public var span: Range<Int> { start..<end }
+    @inlinable public var span: Range<Int> { start..<end }
     /// Index of the next node after this subtree.
-    public var next: Int { Int(nextIndex) }
+    @inlinable public var next: Int { Int(nextIndex) }
     /// Members of an object or elements of an array.
-    public var count: Int { Int(childCount) }
+    @inlinable public var count: Int { Int(childCount) }
 }
 
 /// Where a line stopped being JSON, and what the scanner expected there.

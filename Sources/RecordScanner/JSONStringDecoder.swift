@@ -39,6 +39,70 @@ enum JSONStringDecoder {
         return output
     }
 
+    /// Whether the string at `span` (quotes included, already validated by the scanner) is blank in the sense
+    /// of `Character.isWhitespace`, which holds when a character's *first* scalar has the White_Space property.
+    /// Decided from the scalars alone where that is certain:
+    /// - every scalar is white space: true, whatever the characters they form;
+    /// - the first scalar that is not white space is the string's first scalar, or is ASCII: false, because a
+    ///   character starts there (grapheme clusters never extend over an ASCII scalar, except LF after CR, and LF
+    ///   is white space);
+    /// - otherwise nil: a non-ASCII scalar after white space may be a combining mark that joins the space's
+    ///   character, so the caller asks `Character`.
+    static func blankVerdict(_ line: UnsafeRawBufferPointer, span: Range<Int>) -> Bool? {
+        var index = span.lowerBound + 1
+        let end = span.upperBound - 1
+        var isFirstScalar = true
+        while index < end {
+            let byte = line[index]
+            var scalar = UInt32(byte)
+            if byte == UInt8(ascii: "\\") {
+                let escape = line[index + 1]
+                index += 2
+                switch escape {
+                case UInt8(ascii: "b"): scalar = 0x08
+                case UInt8(ascii: "f"): scalar = 0x0C
+                case UInt8(ascii: "n"): scalar = 0x0A
+                case UInt8(ascii: "r"): scalar = 0x0D
+                case UInt8(ascii: "t"): scalar = 0x09
+                case UInt8(ascii: "u"):
+                    scalar = hexUnit(line, at: index)
+                    index += 4
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        let low = hexUnit(line, at: index + 2)
+                        index += 6
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                default: scalar = UInt32(escape)
+                }
+            } else if byte < 0x80 {
+                index += 1
+            } else if byte < 0xE0 {
+                scalar = UInt32(byte & 0x1F) << 6 | UInt32(line[index + 1] & 0x3F)
+                index += 2
+            } else if byte < 0xF0 {
+                scalar = UInt32(byte & 0x0F) << 12 | UInt32(line[index + 1] & 0x3F) << 6 | UInt32(line[index + 2] & 0x3F)
+                index += 3
+            } else {
+                scalar = UInt32(byte & 0x07) << 18 | UInt32(line[index + 1] & 0x3F) << 12
+                    | UInt32(line[index + 2] & 0x3F) << 6 | UInt32(line[index + 3] & 0x3F)
+                index += 4
+            }
+            if !isWhiteSpace(scalar) { return isFirstScalar || scalar < 0x80 ? false : nil }
+            isFirstScalar = false
+        }
+        return true
+    }
+
+    /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`), a list that has been stable
+    /// since Unicode 6.3; a test compares it with the standard library's for every scalar.
+    @inline(__always)
+    static func isWhiteSpace(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     private static func hexUnit(_ line: UnsafeRawBufferPointer, at index: Int) -> UInt32 {
         var value: UInt32 = 0
         for offset in 0..<4 {

@@ -43,22 +43,15 @@ extension ParsedRecord {
         return node.hasEscapes ? decodedBytes(index).count : node.end - node.start - 2
     }
 
-    /// True when string node `index` is empty or holds only white space (escaped or not, Unicode spaces too).
+    /// True when string node `index` is empty or holds only white space (escaped or not, Unicode spaces too):
+    /// when every `Character` of its value `isWhitespace`.
+    ///
+    /// Content is checked with this once per message, so the usual answers come from the raw text without
+    /// decoding it (`JSONStringDecoder.blankVerdict`); only the rare undecided case builds the `String`.
     public func isBlankString(_ index: Int) -> Bool {
         let node = nodes[index]
-        let firstContent: UInt8? = withLineBytes { line in
-            var offset = node.start + 1
-            while offset < node.end - 1 {
-                let byte = line[offset]
-                if byte != 0x20 && byte != 0x09 { return byte }
-                offset += 1
-            }
-            return nil
-        }
-        guard let byte = firstContent else { return true }
-        // Most content starts with a visible ASCII character: no need to decode.
-        if byte < 0x80 && byte != UInt8(ascii: "\\") && byte > 0x20 { return false }
-        return string(index).allSatisfy { $0.isWhitespace }
+        let verdict = withLineBytes { JSONStringDecoder.blankVerdict($0, span: node.span) }
+        return verdict ?? string(index).allSatisfy { $0.isWhitespace }
     }
 
     /// True when the decoded string `index` contains `needle`.

@@ -28,20 +28,22 @@ public struct ParsedRecord: Sendable {
         syntaxError = nil
     }
 
-    public var isValidJSON: Bool { syntaxError == nil && !nodes.isEmpty }
+    @inlinable public var isValidJSON: Bool { syntaxError == nil && !nodes.isEmpty }
 
     /// The root value's index when the record is a JSON object.
-    public var rootObject: Int? {
+    @inlinable public var rootObject: Int? {
         isValidJSON && nodes[0].kind == .object ? 0 : nil
     }
 
-    public subscript(index: Int) -> JSONNode { nodes[index] }
+    // Reading nodes and bytes is `@inlinable`, like `JSONNode`'s accessors, so that stages in other modules
+    // read a record without a call (and without unspecialized generic code) per access.
+    @inlinable public subscript(index: Int) -> JSONNode { nodes[index] }
 
     /// The line's bytes (a copy; for tests and rare paths).
     public var lineBytes: ArraySlice<UInt8> { storage[lineRange] }
 
     /// Runs `body` over the line's bytes without copying them.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withLineBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[lineRange])) }
     }
@@ -51,12 +53,12 @@ public struct ParsedRecord: Sendable {
 
 extension ParsedRecord {
     /// The (key, value) node indexes of an object's members, in order.
-    public func members(of object: Int) -> ObjectMembers {
+    @inlinable public func members(of object: Int) -> ObjectMembers {
         ObjectMembers(nodes: nodes, object: object)
     }
 
     /// The node indexes of an array's elements, in order.
-    public func elements(of array: Int) -> ArrayElements {
+    @inlinable public func elements(of array: Int) -> ArrayElements {
         ArrayElements(nodes: nodes, array: array)
     }
 
@@ -68,15 +70,26 @@ extension ParsedRecord {
 }
 
 public struct ObjectMembers: Sequence, Sendable {
-    let nodes: [JSONNode]
-    let object: Int
+    @usableFromInline let nodes: [JSONNode]
+    @usableFromInline let object: Int
+
+    @inlinable init(nodes: [JSONNode], object: Int) {
+        self.nodes = nodes
+        self.object = object
+    }
 
     public struct Iterator: IteratorProtocol {
-        let nodes: [JSONNode]
-        var key: Int
-        var remaining: Int
+        @usableFromInline let nodes: [JSONNode]
+        @usableFromInline var key: Int
+        @usableFromInline var remaining: Int
 
-        public mutating func next() -> (key: Int, value: Int)? {
+        @inlinable init(nodes: [JSONNode], key: Int, remaining: Int) {
+            self.nodes = nodes
+            self.key = key
+            self.remaining = remaining
+        }
+
+        @inlinable public mutating func next() -> (key: Int, value: Int)? {
             guard remaining > 0 else { return nil }
             remaining -= 1
             let member = (key: key, value: key + 1)
@@ -85,20 +98,33 @@ public struct ObjectMembers: Sequence, Sendable {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(nodes: nodes, key: object + 1, remaining: nodes[object].count) }
-    public var underestimatedCount: Int { nodes[object].count }
+    @inlinable public func makeIterator() -> Iterator {
+        Iterator(nodes: nodes, key: object + 1, remaining: nodes[object].count)
+    }
+    @inlinable public var underestimatedCount: Int { nodes[object].count }
 }
 
 public struct ArrayElements: Sequence, Sendable {
-    let nodes: [JSONNode]
-    let array: Int
+    @usableFromInline let nodes: [JSONNode]
+    @usableFromInline let array: Int
+
+    @inlinable init(nodes: [JSONNode], array: Int) {
+        self.nodes = nodes
+        self.array = array
+    }
 
     public struct Iterator: IteratorProtocol {
-        let nodes: [JSONNode]
-        var element: Int
-        var remaining: Int
+        @usableFromInline let nodes: [JSONNode]
+        @usableFromInline var element: Int
+        @usableFromInline var remaining: Int
 
-        public mutating func next() -> Int? {
+        @inlinable init(nodes: [JSONNode], element: Int, remaining: Int) {
+            self.nodes = nodes
+            self.element = element
+            self.remaining = remaining
+        }
+
+        @inlinable public mutating func next() -> Int? {
             guard remaining > 0 else { return nil }
             remaining -= 1
             defer { element = nodes[element].next }
@@ -106,6 +132,8 @@ public struct ArrayElements: Sequence, Sendable {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(nodes: nodes, element: array + 1, remaining: nodes[array].count) }
-    public var underestimatedCount: Int { nodes[array].count }
+    @inlinable public func makeIterator() -> Iterator {
+        Iterator(nodes: nodes, element: array + 1, remaining: nodes[array].count)
+    }
+    @inlinable public var underestimatedCount: Int { nodes[array].count }
 }

@@ -2,8 +2,9 @@
 /// where the line stops being JSON.
 ///
 /// Strict RFC 8259 over UTF-8, with jansson's nesting limit: the scanner is iterative (an explicit stack), so
-/// depth can never overflow the call stack. Strings are scanned eight bytes at a time while they hold plain
-/// ASCII, which is what makes format-only checking faster than parsers that build values.
+/// depth can never overflow the call stack. Strings are scanned eight bytes at a time to the next quote,
+/// backslash, control or non-ASCII byte, and runs of escapes and of multi-byte characters are checked in line;
+/// that is what makes format-only checking faster than parsers that build values.
 public struct RecordScanner: Sendable {
     /// jansson's `JSON_PARSER_MAX_DEPTH`: deeper documents are rejected by both.
     public static let defaultMaxDepth = 2048

@@ -151,8 +151,7 @@ struct ScanPass {
                           message: "invalid literal '\(printable(start..<end))'; expected \(word)")
         }
         position += length
-        nodes.append(JSONNode(kind: kind, start: start, end: position))
-        nodes[nodes.count - 1].nextIndex = UInt32(truncatingIfNeeded: nodes.count)
+        appendLeaf(JSONNode(kind: kind, start: start, end: position), to: &nodes)
     }
 
     private mutating func scanNumber(nodes: inout [JSONNode]) throws(Failure) {
@@ -179,60 +178,100 @@ struct ScanPass {
             guard position < line.count, isDigit(line[position]) else { throw expectedDigit("in the exponent") }
             skipDigits()
         }
-        nodes.append(JSONNode(kind: .number, start: start, end: position))
-        nodes[nodes.count - 1].nextIndex = UInt32(truncatingIfNeeded: nodes.count)
+        appendLeaf(JSONNode(kind: .number, start: start, end: position), to: &nodes)
+    }
+
+    /// Appends a value without children; its subtree ends with itself. (Setting `next` before appending saves
+    /// a second write through the array.)
+    @inline(__always)
+    private func appendLeaf(_ leaf: JSONNode, to nodes: inout [JSONNode]) {
+        var node = leaf
+        node.nextIndex = UInt32(truncatingIfNeeded: nodes.count + 1)
+        nodes.append(node)
     }
 
     // MARK: Strings
 
+    /// Scans a string. The loop jumps from one byte that needs attention to the next (see `attentionMask`) and
+    /// handles the common cases in line: the closing quote, the short escapes, `\uXXXX` escapes and runs of
+    /// valid multi-byte characters. Anything unusual (a bad escape, invalid UTF-8, a control byte) goes to the
+    /// byte-by-byte checks below, which also write every error message, so fast and slow paths cannot disagree.
     private mutating func scanString(nodes: inout [JSONNode]) throws(Failure) {
         let start = position
-        position += 1
+        let count = line.count
+        let base = line.baseAddress!
+        // The offset lives in a local while the loop runs; `position` is set before anything that reads it.
+        var offset = position &+ 1
         var hasEscapes = false
         while true {
-            skipPlainStringBytes()
-            guard position < line.count else {
-                throw Failure(offset: start, length: line.count - start,
+            offset = Self.firstAttentionByte(base, from: offset, count: count)
+            guard offset < count else {
+                position = offset
+                throw Failure(offset: start, length: count - start,
                               message: "unterminated string: expected '\"' before the end of the line")
             }
-            let byte = line[position]
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
             if byte == UInt8(ascii: "\"") {
-                position += 1
+                offset &+= 1
                 break
             } else if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                try scanEscape()
-            } else if byte < 0x20 {
-                throw Failure(offset: position, message: "control character \(codePointName(byte)) in string; write it as an escape such as \(escapeHint(byte))")
+                // Escapes come in runs (`\uXXXX\uXXXX` for text written with ensure_ascii, `\\\\` in paths),
+                // so go on from one to the next without a word scan in between.
+                repeat {
+                    let length = Self.wellFormedEscapeLength(base, at: offset, count: count)
+                    if length > 0 {
+                        offset &+= length
+                    } else {
+                        position = offset
+                        try scanEscape()
+                        offset = position
+                    }
+                } while offset < count && base.load(fromByteOffset: offset, as: UInt8.self) == UInt8(ascii: "\\")
+            } else if byte >= 0x80 {
+                offset = Self.endOfValidMultibyteCharacters(base, from: offset, count: count)
+                // Stopped at a byte that does not continue valid UTF-8 text: if it is not ASCII, it is invalid,
+                // and the exact check says why.
+                if offset < count && base.load(fromByteOffset: offset, as: UInt8.self) >= 0x80 {
+                    position = offset
+                    try scanMultibyteCharacter()
+                    offset = position
+                }
             } else {
-                try scanMultibyteCharacter()
+                position = offset
+                throw Failure(offset: position, message: "control character \(codePointName(byte)) in string; write it as an escape such as \(escapeHint(byte))")
             }
         }
-        nodes.append(JSONNode(kind: .string, start: start, end: position, hasEscapes: hasEscapes))
-        nodes[nodes.count - 1].nextIndex = UInt32(truncatingIfNeeded: nodes.count)
+        position = offset
+        appendLeaf(JSONNode(kind: .string, start: start, end: position, hasEscapes: hasEscapes), to: &nodes)
     }
 
-    /// Advances over bytes that need no attention: printable ASCII other than `"` and `\`.
+    /// The offset of the first byte at or after `start` that a string scan must look at: a quote, a backslash,
+    /// a control character or a byte that is not ASCII; `count` when there is none. Eight bytes per step in a
+    /// `UInt64`: Swift's `SIMD16<UInt8>` comparisons compile to a loop over the lanes for the default x86-64
+    /// target (SSE2 only, no movemask), which is slower than this.
     @inline(__always)
-    private mutating func skipPlainStringBytes() {
-        let count = line.count
-        let base = line.baseAddress!
-        while position + 8 <= count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-            if Self.needsAttention(word) { break }
-            position += 8
+    static func firstAttentionByte(_ base: UnsafeRawPointer, from start: Int, count: Int) -> Int {
+        var offset = start
+        while offset &+ 8 <= count {
+            let mask = attentionMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            if mask != 0 { return offset &+ mask.trailingZeroBitCount &>> 3 }
+            offset &+= 8
         }
-        while position < count {
-            let byte = base.load(fromByteOffset: position, as: UInt8.self)
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return }
-            position += 1
+        while offset < count {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return offset }
+            offset &+= 1
         }
+        return count
     }
 
-    /// True when any byte of `word` is a quote, a backslash, a control character or not ASCII.
-    /// Classic SWAR tests; each is exact about whether some byte matches, which is all the loop needs.
+    /// A word with the high bit of a byte set for bytes that are a quote, a backslash, a control character or
+    /// not ASCII (the classic SWAR zero-byte tests). Bits above the lowest one may be false positives (a
+    /// borrow runs on from a byte that matched), but the lowest set bit is always exact: it can only come from
+    /// the first byte that matches, which is all the scan needs. Little-endian words put that byte lowest.
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
+    static func attentionMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -240,7 +279,97 @@ struct ScanPass {
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (word &- ones &* 0x20) & ~word
-        return ((hasQuote | hasBackslash | hasControl) & highs) | (word & highs) != 0
+        return (hasQuote | hasBackslash | hasControl | word) & highs
+    }
+
+    /// True when any byte of `word` is a quote, a backslash, a control character or not ASCII.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool { attentionMask(word) != 0 }
+
+    /// The length of the escape at `offset` when it is well formed: 2 for a short escape, 6 for a `\uXXXX`
+    /// escape that is not a surrogate, 12 for a high surrogate escape followed by a low one; 0 for anything
+    /// else, which `scanEscape` then finds and describes.
+    @inline(__always)
+    private static func wellFormedEscapeLength(_ base: UnsafeRawPointer, at offset: Int, count: Int) -> Int {
+        guard offset &+ 1 < count else { return 0 }
+        let escape = base.load(fromByteOffset: offset &+ 1, as: UInt8.self)
+        if escape == UInt8(ascii: "u") {
+            guard offset &+ 6 <= count, let unit = fourHexDigits(base, at: offset &+ 2) else { return 0 }
+            if unit & 0xF800 != 0xD800 { return 6 }
+            // A surrogate: only a high one followed by an escaped low one is well formed.
+            guard unit < 0xDC00, offset &+ 12 <= count,
+                  base.load(fromByteOffset: offset &+ 6, as: UInt8.self) == UInt8(ascii: "\\"),
+                  base.load(fromByteOffset: offset &+ 7, as: UInt8.self) == UInt8(ascii: "u"),
+                  let low = fourHexDigits(base, at: offset &+ 8), low & 0xFC00 == 0xDC00 else { return 0 }
+            return 12
+        }
+        return isShortEscape(escape) ? 2 : 0
+    }
+
+    /// True for the letters of the two-byte escapes: `"` `\` `/` `b` `f` `n` `r` `t`. A bit test rather than a
+    /// switch, whose jump table mispredicts on text that mixes `\n`, `\"` and `\\`.
+    @inline(__always)
+    static func isShortEscape(_ byte: UInt8) -> Bool {
+        // Bit (byte - 64) for `\ b f n r t`; bit byte for `" /`.
+        let upper: UInt64 = 1 << (0x5C - 64) | 1 << (0x62 - 64) | 1 << (0x66 - 64) | 1 << (0x6E - 64)
+            | 1 << (0x72 - 64) | 1 << (0x74 - 64)
+        let lower: UInt64 = 1 << 0x22 | 1 << 0x2F
+        let table = byte < 64 ? lower : upper
+        return byte < 128 && (table >> UInt64(byte & 63)) & 1 != 0
+    }
+
+    /// The value of four hexadecimal digits at `offset`, or nil when one of them is not a hexadecimal digit.
+    @inline(__always)
+    private static func fourHexDigits(_ base: UnsafeRawPointer, at offset: Int) -> UInt32? {
+        var value: UInt32 = 0
+        var valid = true
+        for index in 0..<4 {
+            let byte = base.load(fromByteOffset: offset + index, as: UInt8.self)
+            let digit = byte &- UInt8(ascii: "0")
+            let letter = (byte | 0x20) &- UInt8(ascii: "a")
+            valid = valid && (digit < 10 || letter < 6)
+            value = value << 4 | UInt32(digit < 10 ? digit : letter &+ 10)
+        }
+        return valid ? value : nil
+    }
+
+    /// The offset after the consecutive well-formed multi-byte characters (RFC 3629, as `scanMultibyteCharacter`
+    /// checks them) that start at `start`: the first byte that is ASCII or does not start a valid character.
+    private static func endOfValidMultibyteCharacters(_ base: UnsafeRawPointer, from start: Int, count: Int) -> Int {
+        var offset = start
+        while offset < count {
+            let lead = base.load(fromByteOffset: offset, as: UInt8.self)
+            if lead < 0xC2 { return offset }  // ASCII, a stray continuation byte or an overlong lead
+            if lead < 0xE0 {
+                guard offset &+ 1 < count,
+                      base.load(fromByteOffset: offset &+ 1, as: UInt8.self) & 0xC0 == 0x80 else { return offset }
+                offset &+= 2
+            } else if lead < 0xF0 {
+                guard offset &+ 2 < count else { return offset }
+                let second = base.load(fromByteOffset: offset &+ 1, as: UInt8.self)
+                let third = base.load(fromByteOffset: offset &+ 2, as: UInt8.self)
+                // E0 needs A0...BF next (no overlongs), ED needs 80...9F (no surrogates).
+                let lower: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+                let upper: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                guard second >= lower && second <= upper && third & 0xC0 == 0x80 else { return offset }
+                offset &+= 3
+            } else if lead <= 0xF4 {
+                guard offset &+ 3 < count else { return offset }
+                let second = base.load(fromByteOffset: offset &+ 1, as: UInt8.self)
+                let third = base.load(fromByteOffset: offset &+ 2, as: UInt8.self)
+                let fourth = base.load(fromByteOffset: offset &+ 3, as: UInt8.self)
+                // F0 needs 90...BF next (no overlongs), F4 needs 80...8F (nothing past U+10FFFF).
+                let lower: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+                let upper: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                guard second >= lower && second <= upper && third & 0xC0 == 0x80 && fourth & 0xC0 == 0x80 else {
+                    return offset
+                }
+                offset &+= 4
+            } else {
+                return offset
+            }
+        }
+        return offset
     }
 
     private mutating func scanEscape() throws(Failure) {

@@ -18,26 +18,64 @@ public struct SchemaTally: Sendable {
     }
 
     public let sampleLimit: Int
-    public private(set) var counts: [RecordSchema: Int] = [:]
-    public private(set) var samples: [RecordSchema: [Sample]] = [:]
-    /// Line of the first record of each schema (for "the file is mostly X, starting at line N").
-    public private(set) var firstLine: [RecordSchema: Int] = [:]
+    // One slot per schema, indexed by `RecordSchema.ordinal`: `add` runs for every record, and arrays spare it
+    // the hashing of three dictionary lookups.
+    private var countSlots = [Int](repeating: 0, count: RecordSchema.allCases.count)
+    private var sampleSlots = [[Sample]](repeating: [], count: RecordSchema.allCases.count)
+    private var firstLineSlots = [Int?](repeating: nil, count: RecordSchema.allCases.count)
 
     public init(sampleLimit: Int = 1000) {
         self.sampleLimit = sampleLimit
     }
 
-    public mutating func add(_ schema: RecordSchema, sample: Sample) {
-        counts[schema, default: 0] += 1
-        if firstLine[schema] == nil { firstLine[schema] = sample.line }
-        if samples[schema, default: []].count < sampleLimit { samples[schema, default: []].append(sample) }
+    /// Records of each schema seen at least once.
+    public var counts: [RecordSchema: Int] {
+        Dictionary(uniqueKeysWithValues: RecordSchema.allCases.filter { countSlots[$0.ordinal] > 0 }
+            .map { ($0, countSlots[$0.ordinal]) })
     }
 
-    public var total: Int { counts.values.reduce(0, +) }
+    /// The first `sampleLimit` records of each schema seen.
+    public var samples: [RecordSchema: [Sample]] {
+        Dictionary(uniqueKeysWithValues: RecordSchema.allCases.filter { !sampleSlots[$0.ordinal].isEmpty }
+            .map { ($0, sampleSlots[$0.ordinal]) })
+    }
+
+    /// Line of the first record of each schema (for "the file is mostly X, starting at line N").
+    public var firstLine: [RecordSchema: Int] {
+        Dictionary(uniqueKeysWithValues: RecordSchema.allCases.compactMap { schema in
+            firstLineSlots[schema.ordinal].map { (schema, $0) }
+        })
+    }
+
+    public mutating func add(_ schema: RecordSchema, sample: Sample) {
+        let slot = schema.ordinal
+        countSlots[slot] += 1
+        if firstLineSlots[slot] == nil { firstLineSlots[slot] = sample.line }
+        if sampleSlots[slot].count < sampleLimit { sampleSlots[slot].append(sample) }
+    }
+
+    public var total: Int { countSlots.reduce(0, +) }
 
     /// The schema most records follow (ties go to the one seen first), ignoring `unknown`.
     public var majority: RecordSchema? {
-        counts.filter { $0.key != .unknown }
-            .max { ($0.value, -(firstLine[$0.key] ?? 0)) < ($1.value, -(firstLine[$1.key] ?? 0)) }?.key
+        RecordSchema.allCases.filter { $0 != .unknown && countSlots[$0.ordinal] > 0 }
+            .max { (countSlots[$0.ordinal], -(firstLineSlots[$0.ordinal] ?? 0))
+                < (countSlots[$1.ordinal], -(firstLineSlots[$1.ordinal] ?? 0)) }
+    }
+}
+
+extension RecordSchema {
+    /// The schema's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .messages: 0
+        case .sharegpt: 1
+        case .alpaca: 2
+        case .promptCompletion: 3
+        case .preference: 4
+        case .reward: 5
+        case .text: 6
+        case .unknown: 7
+        }
     }
 }
