@@ -69,6 +69,25 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
+        // --- Foundations of the `pii` stage: multi-pattern scanning, phone numbers, public suffixes. ---
+        // Each C/C++ library is imported by exactly one Swift module, like the wrappers above.
+        .systemLibrary(name: "CVectorscan", path: "Sources/CVectorscan", pkgConfig: "libhs",
+                       providers: [.apt(["libvectorscan-dev"])]),
+        .systemLibrary(name: "CPSL", path: "Sources/CPSL", pkgConfig: "libpsl",
+                       providers: [.apt(["libpsl-dev"])]),
+        // libphonenumber is C++: this target holds the only C++ code and exposes a plain C header. Its shared
+        // library names its own dependencies (protobuf, ICU, abseil), so only it is linked here; the headers
+        // it includes come from libprotobuf-dev and libabsl-dev, which libphonenumber-dev depends on.
+        .target(name: "CPhoneNumbers", path: "Sources/CPhoneNumbers",
+                linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "MultiPatternScanning", dependencies: ["CVectorscan"], swiftSettings: strict),
+        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumbers"], swiftSettings: strict),
+        .target(name: "PublicSuffixes", dependencies: ["CPSL"], swiftSettings: strict),
+        .testTarget(name: "MultiPatternScanningTests", dependencies: ["MultiPatternScanning"]),
+        .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
+        .testTarget(name: "PublicSuffixesTests", dependencies: ["PublicSuffixes"]),
+        // --- End of the `pii` foundations. ---
+
         .testTarget(name: "JanssonTests", dependencies: ["Jansson"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
