@@ -15,20 +15,30 @@ fileprivate struct ValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let object) = value else { throw mismatch([String: Int].self) }
+        guard case .object(let object) = value else { throw mismatch(expected: "an object") }
         return KeyedDecodingContainer(KeyedContainer<Key>(object: object, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let elements) = value else { throw mismatch([Int].self) }
+        guard case .array(let elements) = value else { throw mismatch(expected: "an array") }
         return UnkeyedContainer(elements: elements, codingPath: codingPath)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleContainer(decoder: self) }
 
     func mismatch(_ type: Any.Type) -> DecodingError {
-        DecodingError.typeMismatch(type, .init(codingPath: codingPath,
-                                              debugDescription: "expected \(type), found \(value.kindName)"))
+        let expected = switch type {
+        case is Bool.Type: "a boolean"
+        case is String.Type: "a string"
+        case is any FixedWidthInteger.Type: "an integer"
+        case is any BinaryFloatingPoint.Type: "a number"
+        default: "\(type)"
+        }
+        return mismatch(expected: expected, type: type)
+    }
+
+    func mismatch(expected: String, type: Any.Type = JSONValue.self) -> DecodingError {
+        DecodingError.typeMismatch(type, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(value.kindName)"))
     }
 }
 

@@ -10,6 +10,8 @@ import RecordScanner
 struct AnalyzedDocument: Sendable {
     let uri: String
     private(set) var version: Int
+    /// Changes with every edit, reopening or settings change; versions alone can repeat (a reopened document).
+    var generation = 0
     private(set) var lines: DocumentLines
     /// One entry per line; nil until the line has been analyzed.
     private(set) var analyses: [RecordAnalysis?]

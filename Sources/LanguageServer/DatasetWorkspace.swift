@@ -15,6 +15,7 @@ actor DatasetWorkspace {
     private let documentationBase: String?
     private var clientSettings: ClientSettings
     private var configurations = ConfigurationCache()
+    private var generationCounter = 0
 
     init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings) {
         self.encoding = encoding
@@ -30,7 +31,9 @@ actor DatasetWorkspace {
 
     /// Opens a document; its analysis happens in `analyze(_:)`.
     func open(uri: String, version: Int, text: String) {
-        documents[uri] = AnalyzedDocument(uri: uri, version: version, text: text)
+        var document = AnalyzedDocument(uri: uri, version: version, text: text)
+        document.generation = nextGeneration()
+        documents[uri] = document
     }
 
     /// Applies changes in order. Returns a warning for each change whose range lay outside the document.
@@ -51,6 +54,7 @@ actor DatasetWorkspace {
             }
         }
         document.setVersion(version)
+        document.generation = nextGeneration()
         documents[uri] = document
         return warnings
     }
@@ -60,44 +64,28 @@ actor DatasetWorkspace {
     }
 
     /// Brings a document's analysis up to date: the lines an edit touched alone, or — for a new document — every
-    /// line, in parallel, without holding the workspace while it runs.
+    /// line, in parallel, without holding the workspace while it runs. A parallel result is adopted only if the
+    /// document is still the one it was computed for (same generation: not changed, reopened or reconfigured).
     func analyze(_ uri: String) async {
-        guard let document = documents[uri] else { return }
-        let analyzer = analyzer(for: uri)
-        if document.dirtyLineCount > Self.parallelThreshold {
-            let version = document.version
-            let computed = await Self.analyzeInParallel(document.lines, analyzer: analyzer)
-            guard var current = documents[uri], current.version == version else { return }
+        while let document = documents[uri], document.dirtyLineCount > Self.parallelThreshold {
+            let generation = document.generation
+            let analyzer = analyzer(for: uri)
+            let computed = await ParallelAnalysis.run(document.lines, with: analyzer)
+            guard var current = documents[uri], current.generation == generation else { continue }
             current.adopt(computed, with: analyzer)
             documents[uri] = current
         }
         guard var current = documents.removeValue(forKey: uri) else { return }
-        current.analyzeDirtyLines(with: analyzer)
+        current.analyzeDirtyLines(with: analyzer(for: uri))
         documents[uri] = current
     }
 
     private static let parallelThreshold = 2_000
 
-    private static func analyzeInParallel(_ lines: DocumentLines, analyzer: RecordAnalyzer) async -> [RecordAnalysis] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = (lines.count + workers * 4 - 1) / (workers * 4)
-        return await withTaskGroup(of: (Int, [RecordAnalysis]).self) { group in
-            for start in stride(from: 0, to: lines.count, by: max(chunk, 1)) {
-                let end = min(lines.count, start + chunk)
-                group.addTask {
-                    var scanner = RecordScanner(maxDepth: analyzer.plan.maxDepth)
-                    var record = ParsedRecord()
-                    let analyses = (start..<end).map { line in
-                        lines.isTrailingEmptyLine(line)
-                            ? RecordAnalysis.blank : analyzer.analyze(lines.content(line), scanner: &scanner, record: &record)
-                    }
-                    return (start, analyses)
-                }
-            }
-            var pieces: [(Int, [RecordAnalysis])] = []
-            for await piece in group { pieces.append(piece) }
-            return pieces.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
+    /// A number no document had before: every text or settings change gets one.
+    private func nextGeneration() -> Int {
+        generationCounter += 1
+        return generationCounter
     }
 
     // MARK: Reading results
@@ -138,7 +126,9 @@ actor DatasetWorkspace {
         analyzers.removeAll()
         for uri in documents.keys {
             if let document = documents[uri] {
-                documents[uri] = AnalyzedDocument(uri: uri, version: document.version, text: document.lines.text)
+                var reset = AnalyzedDocument(uri: uri, version: document.version, text: document.lines.text)
+                reset.generation = nextGeneration()
+                documents[uri] = reset
             }
         }
     }

@@ -12,12 +12,14 @@ enum FeatureRequests {
                                         supportsDocumentChanges: context.client.documentChanges)
         let only = params.context.only
         var actions: [CodeAction] = []
-        if only == nil || only!.contains(where: { CodeActionBuilder.quickFix.hasPrefix($0) }) {
-            let lines = max(0, params.range.start.line)...max(0, params.range.end.line)
-            let diagnostics = lines.flatMap { document.diagnostics(onLine: $0) }
+        if only == nil || only!.contains(where: { CodeActionKind.is(CodeActionBuilder.quickFix, within: $0) }) {
+            // Clients may send a reversed range, or one far past the end: only existing lines are looked at.
+            let first = max(0, min(params.range.start.line, params.range.end.line))
+            let last = min(max(params.range.start.line, params.range.end.line), document.lines.count - 1)
+            let diagnostics = first <= last ? (first...last).flatMap { document.diagnostics(onLine: $0) } : []
             actions += builder.quickFixes(for: diagnostics, in: params.range)
         }
-        if let only, only.contains(where: { CodeActionBuilder.fixAll.hasPrefix($0) }),
+        if let only, only.contains(where: { CodeActionKind.is(CodeActionBuilder.fixAll, within: $0) }),
            let fixAll = builder.fixAll(document.diagnostics) {
             actions.append(fixAll)
         }
@@ -40,10 +42,10 @@ enum FeatureRequests {
     }
 
     static func documentSymbols(_ context: RequestContext, _ params: TextDocumentParams) async throws(ResponseError)
-        -> [DocumentSymbol] {
+        -> DocumentSymbolResult {
         let uri = params.textDocument.uri
         await context.workspace.analyze(uri)
-        guard let document = await context.workspace.snapshot(of: uri) else { return [] }
+        guard let document = await context.workspace.snapshot(of: uri) else { return .hierarchical([]) }
         let utf8 = await context.workspace.positionEncoding == .utf8
         var symbols: [DocumentSymbol] = []
         for (line, analysis) in document.analyses.enumerated() {
@@ -56,7 +58,18 @@ enum FeatureRequests {
             symbols.append(DocumentSymbol(name: "\(line + 1): \(outline.name)", detail: outline.detail, kind: .object,
                                           range: range, selectionRange: range))
         }
-        return symbols
+        guard context.client.hierarchicalSymbols else {
+            return .flat(symbols.map { SymbolInformation(name: $0.name, kind: $0.kind, location: Location(uri: uri, range: $0.range)) })
+        }
+        return .hierarchical(symbols)
+    }
+}
+
+/// Code action kinds are dot-separated hierarchies: `source.fixAll` holds `source.fixAll.datalint`, while
+/// `source.fix` holds nothing of it.
+enum CodeActionKind {
+    static func `is`(_ kind: String, within requested: String) -> Bool {
+        kind == requested || kind.hasPrefix(requested + ".")
     }
 }
 

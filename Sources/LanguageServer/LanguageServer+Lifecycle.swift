@@ -19,6 +19,8 @@ extension LanguageServer {
         client.workDoneProgress = params.capabilities.window?.workDoneProgress ?? false
         client.configuration = params.capabilities.workspace?.configuration ?? false
         client.watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+        client.hierarchicalSymbols = textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false
+        client.appliesEdits = params.capabilities.workspace?.applyEdit ?? false
         trace = params.trace ?? "off"
         workspace = DatasetWorkspace(encoding: encoding, documentationBase: DocumentationLocation.base(),
                                      clientSettings: ClientSettings())

@@ -145,6 +145,8 @@ struct ClientFeatures: Sendable {
     var configuration = false
     var versionedDiagnostics = true
     var watchesFiles = false
+    var hierarchicalSymbols = false
+    var appliesEdits = false
 }
 
 enum ProtocolErrors {

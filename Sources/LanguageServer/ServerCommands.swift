@@ -22,6 +22,10 @@ enum ServerCommands {
                                             conversion: await context.workspace.conversion(for: uri),
                                             supportsDocumentChanges: context.client.documentChanges)
             guard let action = builder.fixAll(document.diagnostics) else { return .success(.null) }
+            guard context.client.appliesEdits else {
+                return .failure(ResponseError(code: ResponseError.requestFailedCode,
+                                              message: "the client cannot apply edits (workspace.applyEdit); use the source.fixAll.datalint code action"))
+            }
             let edit = (try? JSONValueEncoder().encode(action.edit)) ?? .null
             let applied = await context.connection.send(request: "workspace/applyEdit",
                                                         .object(JSONObject([("label", .string(action.title)), ("edit", edit)])))

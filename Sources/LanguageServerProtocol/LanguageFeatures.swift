@@ -31,6 +31,32 @@ public struct DocumentSymbol: Codable, Sendable {
     }
 }
 
+/// The flat form of an outline entry, for clients without hierarchical document symbols.
+public struct SymbolInformation: Codable, Sendable {
+    public var name: String
+    public var kind: SymbolKind
+    public var location: Location
+
+    public init(name: String, kind: SymbolKind, location: Location) {
+        self.name = name
+        self.kind = kind
+        self.location = location
+    }
+}
+
+/// `textDocument/documentSymbol`'s answer in the form the client can take.
+public enum DocumentSymbolResult: Encodable, Sendable {
+    case hierarchical([DocumentSymbol])
+    case flat([SymbolInformation])
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .hierarchical(let symbols): try symbols.encode(to: encoder)
+        case .flat(let symbols): try symbols.encode(to: encoder)
+        }
+    }
+}
+
 public struct CodeActionContext: Codable, Sendable {
     public var diagnostics: [Diagnostic]
     public var only: [String]?

@@ -50,6 +50,7 @@ public struct ClientCapabilities: Codable, Sendable {
         }
 
         public var configuration: Bool?
+        public var applyEdit: Bool?
         public var workspaceEdit: WorkspaceEdit?
         public var didChangeWatchedFiles: DidChangeWatchedFiles?
         public var workspaceFolders: Bool?
