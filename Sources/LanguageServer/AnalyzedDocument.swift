@@ -76,7 +76,7 @@ struct AnalyzedDocument: Sendable {
         var factsChanged = structureChanged
         for line in dirtyLines.sorted() {
             let analysis = lines.isTrailingEmptyLine(line)
-                ? RecordAnalysis.blank : analyzer.analyze(lines.content(line), scanner: &scanner, record: &record)
+                ? RecordAnalysis.blank : analyzer.analyze(lines.storage(line), scanner: &scanner, record: &record)
             if !factsChanged {
                 factsChanged = replacedAnalyses[line].map { !analyzer.factsAreEqual($0.facts, analysis.facts) } ?? true
             }

@@ -28,6 +28,12 @@ struct DocumentLines: Sendable {
         return bytes[0..<end]
     }
 
+    /// The line's stored bytes and the length of its content (without terminator): what the scanner takes
+    /// without copying the line.
+    func storage(_ line: Int) -> (bytes: [UInt8], contentCount: Int) {
+        (lines[line], content(line).count)
+    }
+
     /// True for the empty, unterminated line after a final line ending: it is not a record.
     func isTrailingEmptyLine(_ line: Int) -> Bool {
         line == lines.count - 1 && lines[line].isEmpty

@@ -30,7 +30,7 @@ enum ParallelAnalysis {
         var record = ParsedRecord()
         return range.map { line in
             lines.isTrailingEmptyLine(line)
-                ? RecordAnalysis.blank : analyzer.analyze(lines.content(line), scanner: &scanner, record: &record)
+                ? RecordAnalysis.blank : analyzer.analyze(lines.storage(line), scanner: &scanner, record: &record)
         }
     }
 

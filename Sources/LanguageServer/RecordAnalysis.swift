@@ -21,9 +21,10 @@ struct RecordAnalysis: Sendable {
 struct RecordAnalyzer: Sendable {
     let plan: CheckPlan
 
-    func analyze(_ content: ArraySlice<UInt8>, scanner: inout RecordScanner, record: inout ParsedRecord) -> RecordAnalysis {
-        let bytes = Array(content)
-        scanner.scan(bytes, lineRange: 0..<bytes.count, lineNumber: 0, into: &record)
+    /// Checks the record in `line` (its bytes and content length, as `DocumentLines.storage` gives them).
+    func analyze(_ line: (bytes: [UInt8], contentCount: Int), scanner: inout RecordScanner, record: inout ParsedRecord)
+        -> RecordAnalysis {
+        scanner.scan(line.bytes, lineRange: 0..<line.contentCount, lineNumber: 0, into: &record)
         var found: [Diagnostic] = []
         var facts: [any Sendable] = []
         facts.reserveCapacity(plan.stages.count)
@@ -63,9 +64,10 @@ struct RecordOutline: Sendable {
     init?(_ record: ParsedRecord) {
         guard record.rootObject != nil else { return nil }
         let summary = RecordSummary(record, countingCharacters: false)
-        let flattened = (summary.title ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        let flattened = summary.title ?? ""
+        let cut = flattened.index(flattened.startIndex, offsetBy: Self.nameLimit, limitedBy: flattened.endIndex)
         name = flattened.isEmpty ? "(\(summary.schema?.displayName ?? "record"))"
-            : flattened.count > Self.nameLimit ? String(flattened.prefix(Self.nameLimit)) + "…" : flattened
+            : cut.map { $0 < flattened.endIndex ? String(flattened[..<$0]) + "…" : flattened } ?? flattened
         detail = [summary.schema?.displayName, summary.turns > 0 ? "\(summary.turns) turns" : nil]
             .compactMap { $0 }.joined(separator: ", ")
     }

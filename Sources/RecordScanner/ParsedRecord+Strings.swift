@@ -28,7 +28,8 @@ extension ParsedRecord {
 
     /// The decoded value of string node `index`.
     public func string(_ index: Int) -> String {
-        String(decoding: decodedBytes(index), as: UTF8.self)
+        let node = nodes[index]
+        return withLineBytes { JSONStringDecoder.decodeString($0, span: node.span, hasEscapes: node.hasEscapes) }
     }
 
     /// The raw JSON text of any node, exactly as written in the line.

@@ -27,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
         let protocolOutput = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
         signal(SIGPIPE, SIG_IGN)
-        let connection = Connection(channel: ByteChannel(input: STDIN_FILENO, output: protocolOutput))
+        let channel = ByteChannel(input: STDIN_FILENO, output: protocolOutput)
+        let connection = Connection(channel: channel)
         let status = await LanguageServer(connection: connection).run()
         if status != 0 { throw ExitCode(status) }
     }
