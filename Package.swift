@@ -39,7 +39,7 @@ let package = Package(
 
         // Configuration and waivers.
         .target(name: "Configuration", dependencies: ["Diagnostics", "TOMLKit"], swiftSettings: strict),
-        .target(name: "Waivers", dependencies: ["Diagnostics", "Hashing"], swiftSettings: strict),
+        .target(name: "Waivers", dependencies: ["Diagnostics", "Hashing", "DatasetIO"], swiftSettings: strict),
 
         // Stages.
         .target(name: "StageKit", dependencies: ["RecordScanner", "Diagnostics"],

@@ -1,3 +1,4 @@
+import DatasetIO
 import Diagnostics
 import RecordScanner
 import StageKit
@@ -7,6 +8,9 @@ public protocol RecordChunkSource {
     /// The next block of whole lines and the 0-based number of its first line, or nil at the end.
     mutating func nextChunk() throws -> (bytes: [UInt8], firstLine: Int)?
 }
+
+/// A dataset file or standard input, read in chunks of whole lines.
+extension DatasetReader: RecordChunkSource {}
 
 /// Runs stages over every record of a file: chunks are checked in parallel, and their diagnostics and facts
 /// are consumed strictly in file order, so output is deterministic whatever the number of jobs.

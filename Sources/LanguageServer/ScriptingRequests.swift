@@ -111,4 +111,3 @@ struct InMemorySource: RecordChunkSource {
     }
 }
 
-extension DatasetReader: RecordChunkSource {}

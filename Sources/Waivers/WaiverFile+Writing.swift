@@ -1,3 +1,4 @@
+import DatasetIO
 import Diagnostics
 
 extension WaiverFile {
@@ -34,7 +35,11 @@ extension WaiverFile {
     /// Replaces the waiver file with `contents` atomically: readers see the old file or the new one, never a
     /// partial one, even if datalint is killed or the machine loses power mid-write.
     public func write() throws(WaiverFileWriteError) {
-        try AtomicFileWriter.replaceContents(of: path, with: contents)
+        do {
+            try AtomicFileWriter.replaceContents(of: path, with: contents)
+        } catch {
+            throw WaiverFileWriteError(file: path, reason: error.reason)
+        }
     }
 
     private var sortedAdditions: [(waiver: Waiver, line: Int)] {

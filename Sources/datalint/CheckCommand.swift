@@ -60,6 +60,9 @@ struct CheckCommand: AsyncParsableCommand {
           help: "Waive every diagnostic found: write a waiver for each to the waiver file, keyed by its record's content hash.")
     var addWaivers = false
 
+    @Flag(help: "Apply every safe fix (rename a misspelt role, delete an empty line, …) to the files, rewriting each atomically, then report what is left.")
+    var fix = false
+
     @Option(help: ArgumentHelp("Colours in human output: auto (on a terminal, unless NO_COLOR is set), always or never.",
                                valueName: "when"))
     var color: String = "auto"
@@ -106,6 +109,7 @@ struct CheckCommand: AsyncParsableCommand {
             configurationPath: configurationPath,
             waiverPath: waiverPath,
             addWaivers: addWaivers,
+            fix: fix,
             useColor: color == "always" || (color == "auto" && Terminal.wantsColor(descriptor: STDOUT_FILENO)),
             showProgress: !noProgress && errorIsTerminal,
             showSummary: !quiet)

@@ -16,6 +16,7 @@ struct CheckSettings {
     var configurationPath: String?
     var waiverPath: String?
     var addWaivers: Bool
+    var fix: Bool
     var useColor: Bool
     var showProgress: Bool
     var showSummary: Bool
@@ -76,6 +77,13 @@ struct CheckRun {
     private mutating func check(_ path: String) async {
         guard let plan = plan(for: path) else { return }
         let displayName = path == "-" ? "<stdin>" : path
+        var waiverDataset: WaiverBook.Dataset?
+        if path != "-" {
+            let waiverPath = waiverPath(for: path)
+            for problem in waivers.open(waiverPath, plan: plan) { report(problem, failOn: .error) }
+            waiverDataset = waivers.register(dataset: path, in: waiverPath)
+        }
+        if settings.fix { await applyFixes(to: path, plan: plan, waiverDataset: waiverDataset) }
         let reader: DatasetReader
         do {
             reader = try DatasetReader(path: path)
@@ -83,12 +91,6 @@ struct CheckRun {
             return reportInputError(error.description)
         }
         defer { reader.close() }
-        var waiverDataset: WaiverBook.Dataset?
-        if path != "-" {
-            let waiverPath = waiverPath(for: path)
-            for problem in waivers.open(waiverPath, plan: plan) { report(problem, failOn: .error) }
-            waiverDataset = waivers.register(dataset: path, in: waiverPath)
-        }
         var source = ObservedDatasetReader(reader: reader, totalBytes: Self.fileSize(path)) { [progress] read, total in
             progress.update(file: displayName, bytesRead: read, totalBytes: total)
         }
@@ -108,6 +110,43 @@ struct CheckRun {
             reportInputError(error.description)
         } catch {
             reportInputError("\(displayName): \(error)")
+        }
+    }
+
+    /// `--fix`: applies the preferred fix of every diagnostic (not waived) and rewrites the file atomically, before
+    /// the reporting pass shows what is left.
+    private mutating func applyFixes(to path: String, plan: CheckPlan, waiverDataset: WaiverBook.Dataset?) async {
+        guard path != "-" else { return reportInputError("--fix edits files in place; it cannot fix standard input") }
+        var reader: DatasetReader
+        do {
+            reader = try DatasetReader(path: path)
+        } catch {
+            return
+        }
+        defer { reader.close() }
+        guard !reader.isCompressed else {
+            return reportInputError("\(path): --fix does not rewrite gzip-compressed files; decompress it first")
+        }
+        let checker = Checker(stages: plan.stages, policy: plan.policy, jobs: settings.jobs, maxDepth: plan.maxDepth)
+        var fixes: [Fix] = []
+        do {
+            _ = try await checker.check(&reader, file: path) { found in
+                if let waiverDataset, let hash = found.recordHash,
+                   waivers.isWaived(found, dataset: waiverDataset, record: RecordHash(hash)) { return }
+                if let fix = found.diagnostic.fixes.first(where: \.isPreferred) { fixes.append(fix) }
+            }
+        } catch {
+            return  // the reporting pass says what is wrong with the file
+        }
+        guard !fixes.isEmpty else { return }
+        do {
+            let original = try DatasetFile.read(path)
+            let outcome = FixApplier.apply(fixes, to: original)
+            try AtomicFileWriter.replaceContents(of: path, with: outcome.bytes)
+            errors.write("datalint: fixed \(outcome.applied) problem\(outcome.applied == 1 ? "" : "s") in \(path)"
+                + (outcome.skipped > 0 ? " (\(outcome.skipped) overlapping fixes left for another run)" : "") + "\n")
+        } catch {
+            reportInputError("\(error)")
         }
     }
 

@@ -32,7 +32,7 @@ struct WaiverBook {
     mutating func register(dataset datasetPath: String, in waiverPath: String) -> Dataset? {
         guard let file = files[waiverPath] else { return nil }
         let name = file.relativePath(ofDataset: datasetPath)
-        checked[waiverPath, default: []].append(name)
+        if !(checked[waiverPath]?.contains(name) ?? false) { checked[waiverPath, default: []].append(name) }
         return Dataset(waiverPath: waiverPath, name: name)
     }
 
@@ -46,6 +46,11 @@ struct WaiverBook {
             added[dataset.waiverPath, default: 0] += 1
         }
         return true
+    }
+
+    /// True when a waiver covers the diagnostic; nothing is marked used (for the `--fix` pass).
+    func isWaived(_ diagnostic: FileDiagnostic, dataset: Dataset, record: RecordHash) -> Bool {
+        files[dataset.waiverPath]?.isWaived(file: dataset.name, code: diagnostic.diagnostic.code, record: record) == true
     }
 
     /// Waivers that matched nothing in this run, among those this run could judge.

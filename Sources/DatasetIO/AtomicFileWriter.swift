@@ -7,17 +7,20 @@ import Darwin
 /// Replaces a file's contents atomically: write a temporary file in the same directory (so the rename stays on
 /// one file system), flush it to disk, rename it over the target, then flush the directory so the rename itself
 /// survives a crash.
-enum AtomicFileWriter {
-    static func replaceContents(of path: String, with bytes: [UInt8]) throws(WaiverFileWriteError) {
-        let directory = WaiverPaths.directory(of: path)
-        let temporary = directory + "/." + WaiverPaths.fileName(of: path)
-            + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+///
+/// Inputs are never modified unless a user asks (`--fix`, `--add-waivers`), and then never left half-written.
+public enum AtomicFileWriter {
+    public static func replaceContents(of path: String, with bytes: [UInt8]) throws(AtomicWriteError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do throws(SystemCallError) {
             try writeDurably(bytes, to: temporary, mode: existingMode(of: path) ?? 0o644)
             guard rename(temporary, path) == 0 else { throw SystemCallError("renaming \(temporary) to \(path)") }
         } catch {
             unlink(temporary)
-            throw WaiverFileWriteError(file: path, reason: error.reason)
+            throw AtomicWriteError(path: path, reason: error.reason)
         }
         syncDirectory(directory)
     }
@@ -53,6 +56,14 @@ enum AtomicFileWriter {
         _ = fsync(descriptor)
         close(descriptor)
     }
+}
+
+/// Why a file could not be replaced; the original is then untouched.
+public struct AtomicWriteError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// A failed system call, described with `errno` at the time of the failure.
