@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift wrapper module.
@@ -86,6 +87,10 @@ let package = Package(
         .testTarget(name: "MultiPatternScanningTests", dependencies: ["MultiPatternScanning"]),
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
         .testTarget(name: "PublicSuffixesTests", dependencies: ["PublicSuffixes"]),
+        // Placeholders, masks, keyed hashes and consistent synthetic values for sensitive data.
+        .target(name: "Redaction", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
+        .testTarget(name: "RedactionTests", dependencies: ["Redaction"]),
         // --- End of the `pii` foundations. ---
 
         .testTarget(name: "JanssonTests", dependencies: ["Jansson"]),
