@@ -10,6 +10,16 @@ extension DatalintConfiguration {
             severity[selector] = document.string(selector, in: StandardKey.severity).flatMap(SeveritySetting.init)
         }
         readFormatSection(of: document)
+        readPIISection(of: document)
+    }
+
+    private mutating func readPIISection(of document: ConfigurationDocument) {
+        let section = StandardKey.pii
+        pii.allow = document.stringList(StandardKey.allow, in: section) ?? pii.allow
+        pii.allowPatterns = document.stringList(StandardKey.allowPatterns, in: section) ?? pii.allowPatterns
+        pii.redaction = document.string(StandardKey.redaction, in: section) ?? pii.redaction
+        pii.maskKeepLast = document.integer(StandardKey.maskKeepLast, in: section) ?? pii.maskKeepLast
+        pii.keyFile = document.string(StandardKey.keyFile, in: section).map(document.resolvePath)
     }
 
     private mutating func readCheckSection(of document: ConfigurationDocument) {

@@ -12,6 +12,7 @@ public struct DatalintConfiguration: Sendable, Equatable {
     public var stages: [String: Bool] = [:]
     public var severity = SeverityOverrides()
     public var format = FormatSettings()
+    public var pii = PIISettings()
 
     public static let defaultWaiverFileName = ".datalint-waivers"
 
@@ -35,6 +36,25 @@ public struct FormatSettings: Sendable, Equatable {
 
     /// The scanner's hard limit (`RecordScanner.defaultMaxDepth`, which this module cannot import), and the default.
     public static let maximumDepth = 2048
+
+    public init() {}
+}
+
+/// `[pii]`: what the `pii` stage may leave alone, and how its fixes redact.
+public struct PIISettings: Sendable, Equatable {
+    /// Values never reported (exact matches, such as the project's own support address).
+    public var allow: [String] = []
+    /// Regular expressions; a value matching one is never reported.
+    public var allowPatterns: [String] = []
+    /// `placeholder`, `mask`, `hash` or `synthetic`.
+    public var redaction = "placeholder"
+    /// With `mask`: how many trailing letters and digits stay visible.
+    public var maskKeepLast = 4
+    /// The file holding the secret key of `hash` and `synthetic` (resolved against the configuration's directory);
+    /// the environment variable `DATALINT_REDACTION_KEY` takes precedence.
+    public var keyFile: String?
+
+    public static let redactionStrategies = ["placeholder", "mask", "hash", "synthetic"]
 
     public init() {}
 }

@@ -16,6 +16,13 @@ enum StandardKey {
     static let extraKeys = "extra_keys"
     static let templateTokens = "template_tokens"
     static let maxDepth = "max_depth"
+
+    static let pii = "pii"
+    static let allow = "allow"
+    static let allowPatterns = "allow_patterns"
+    static let redaction = "redaction"
+    static let maskKeepLast = "mask_keep_last"
+    static let keyFile = "key_file"
 }
 
 extension ConfigurationSchema {
@@ -31,6 +38,7 @@ extension ConfigurationSchema {
             stagesSection(stageNames: stageNames),
             severitySection(selectors: selectors),
             formatSection(),
+            piiSection(),
         ])
     }
 
@@ -60,6 +68,23 @@ extension ConfigurationSchema {
                       openKeys: OpenKeys(rule: .oneOf(SeveritySetting.allCases.map(\.rawValue))) { name in
             selectors.problem(with: name, place: "in [severity]")
         })
+    }
+
+    private static func piiSection() -> SectionSchema {
+        SectionSchema(name: StandardKey.pii, keys: [
+            KeySchema(StandardKey.allow, .nonEmptyStringList),
+            KeySchema(StandardKey.allowPatterns, .stringList(of: "regular expressions") { pattern, key in
+                do {
+                    _ = try Regex(pattern)
+                    return nil
+                } catch {
+                    return "'\(key)' holds an invalid regular expression '\(pattern)': \(error)"
+                }
+            }),
+            KeySchema(StandardKey.redaction, .oneOf(PIISettings.redactionStrategies)),
+            KeySchema(StandardKey.maskKeepLast, .integer(in: 0...16)),
+            KeySchema(StandardKey.keyFile, .nonEmptyString),
+        ])
     }
 
     private static func formatSection() -> SectionSchema {

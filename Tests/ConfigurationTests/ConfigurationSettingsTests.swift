@@ -90,3 +90,29 @@ import Testing
     #expect(FailThreshold.warning.fails(summary))
     #expect(!FailThreshold.never.fails(summary))
 }
+
+@Test func piiSectionIsReadWithTheKeyFileNextToTheConfiguration() throws {
+    let configuration = try settings(from: """
+        [pii]
+        allow = ["support@acme.example"]
+        allow_patterns = ["@acme\\\\.example$"]
+        redaction = "synthetic"
+        mask_keep_last = 2
+        key_file = "secrets/redaction.key"
+        """)
+    #expect(configuration.pii.allow == ["support@acme.example"])
+    #expect(configuration.pii.allowPatterns == ["@acme\\.example$"])
+    #expect(configuration.pii.redaction == "synthetic")
+    #expect(configuration.pii.maskKeepLast == 2)
+    #expect(configuration.pii.keyFile == "conf/secrets/redaction.key")
+}
+
+@Test func invalidPIISettingsAreErrorsWithTheirPlace() {
+    let found = problems(in: """
+        [pii]
+        redaction = "shred"
+        allow_patterns = ["(unclosed"]
+        """)
+    #expect(found.contains { $0.hasPrefix("conf/datalint.toml:2:") && $0.contains("placeholder") })
+    #expect(found.contains { $0.hasPrefix("conf/datalint.toml:3:") && $0.contains("invalid regular expression") })
+}

@@ -50,6 +50,6 @@ private func loaderWithDedupSection() -> ConfigurationLoader {
 
 @Test func unregisteredSectionIsUnknown() {
     #expect(problems(in: "[dedup]\n") == [
-        "conf/datalint.toml:1:1: unknown section [dedup]; known sections: [check], [format], [severity], [stages]",
+        "conf/datalint.toml:1:1: unknown section [dedup]; known sections: [check], [format], [pii], [severity], [stages]",
     ])
 }
