@@ -54,6 +54,10 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
+        // The workspace index: hashes and band keys of every record of a workspace's datasets, in SQLite.
+        .target(name: "WorkspaceIndex", dependencies: ["SQLite"], swiftSettings: strict),
+        .testTarget(name: "WorkspaceIndexTests", dependencies: ["WorkspaceIndex", "SQLite"]),
+
         // The JSON-RPC wire (framing, messages, the connection), then the language server on top of it.
         .target(name: "JSONRPC", dependencies: ["Jansson", "RecordScanner"], swiftSettings: strict),
         .target(name: "LanguageServerProtocol", swiftSettings: strict),
