@@ -50,7 +50,7 @@ let package = Package(
 
         // Running stages over files, and presenting what they found.
         .target(name: "Checker",
-                dependencies: ["StageKit", "FormatStage", "DatasetIO", "Waivers", "Hashing", "Configuration"],
+                dependencies: ["StageKit", "FormatStage", "PIIStage", "DatasetIO", "Waivers", "Hashing", "Configuration"],
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
@@ -95,6 +95,12 @@ let package = Package(
         .target(name: "Redaction", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction"]),
+        // The `pii` stage: personal data and credentials in string values (docs/pii.md).
+        .target(name: "PIIStage",
+                dependencies: ["StageKit", "RecordScanner", "Diagnostics", "DatasetText", "MultiPatternScanning",
+                               "PublicSuffixes", "PhoneNumbers"],
+                swiftSettings: strict),
+        .testTarget(name: "PIIStageTests", dependencies: ["PIIStage", "RecordScanner", "Diagnostics", "DatasetText"]),
         // --- End of the `pii` foundations. ---
 
         .testTarget(name: "JanssonTests", dependencies: ["Jansson"]),

@@ -1,6 +1,7 @@
 import Configuration
 import Diagnostics
 import FormatStage
+import PIIStage
 import StageKit
 import Waivers
 
@@ -50,10 +51,11 @@ public struct CheckPlan: Sendable {
 
 /// The stages datalint ships, and every code they and the waiver file can report.
 public enum BuiltInStages {
-    public static let names = ["format"]
+    public static let names = ["format", "pii"]
 
     public static let catalog = DiagnosticCatalog([
         FormatCode.allCases.map(\.descriptor),
+        PIICode.allCases.map(\.descriptor),
         WaiverCode.allCases.map(\.descriptor),
     ])
 
@@ -61,6 +63,7 @@ public enum BuiltInStages {
         let format = configuration.format
         let options = FormatOptions(roles: format.roles ?? FormatOptions.defaultRoles, extraKeys: format.extraKeys,
                                     templateTokens: format.templateTokens)
-        return [AnyRecordStage(FormatStage(options: options))]
+        let pii = PIIStage(allowedValues: configuration.pii.allow, allowedPatterns: configuration.pii.allowPatterns)
+        return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii)]
     }
 }

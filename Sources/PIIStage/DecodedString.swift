@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RecordScanner
+
+/// The decoded bytes of one JSON string value, with the way back from decoded offsets to raw offsets in the
+/// line, so that a hit found in decoded text (where `\n` is one byte and `\u00e9` two) is reported on exactly
+/// the raw bytes that spell it.
+///
+/// The mapping is kept as pieces, not per byte: a run of plain bytes maps by a shift, an escape maps all the
+/// bytes it decodes to onto its backslash. Strings without escapes (most) have one piece.
+struct DecodedString {
+    /// The decoded UTF-8 bytes.
+    private(set) var bytes: [UInt8] = []
+    /// Where each piece starts, in decoded and raw offsets; an escape's piece has `isEscape` set.
+    private(set) var pieces: [Piece] = []
+    /// Raw line offset of the closing quote.
+    private(set) var rawEnd = 0
+
+    struct Piece: Equatable {
+        var decoded: Int32
+        var raw: Int32
+        var isEscape: Bool
+    }
+
+    /// Decodes string node `node` of `record` (the scanner has validated it).
+    init(record: ParsedRecord, node: Int) {
+        let span = record[node].span
+        let hasEscapes = record[node].hasEscapes
+        record.withLineBytes { line in decode(line, inner: (span.lowerBound + 1)..<(span.upperBound - 1), hasEscapes: hasEscapes) }
+    }
+
+    /// The raw line span of decoded bytes `range` (whose ends fall on character boundaries).
+    func rawSpan(of range: Range<Int>) -> Range<Int> {
+        rawOffset(range.lowerBound)..<rawOffset(range.upperBound)
+    }
+
+    /// The raw offset of decoded offset `offset`: inside a plain run by shift, inside an escape at its backslash.
+    func rawOffset(_ offset: Int) -> Int {
+        guard offset < bytes.count else { return rawEnd }
+        var low = 0, high = pieces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(pieces[middle].decoded) <= offset { low = middle + 1 } else { high = middle }
+        }
+        let piece = pieces[low - 1]
+        return piece.isEscape ? Int(piece.raw) : Int(piece.raw) + offset - Int(piece.decoded)
+    }
+
+    private mutating func decode(_ line: UnsafeRawBufferPointer, inner: Range<Int>, hasEscapes: Bool) {
+        rawEnd = inner.upperBound
+        pieces.append(Piece(decoded: 0, raw: Int32(inner.lowerBound), isEscape: false))
+        guard hasEscapes else {
+            bytes = Array(line[inner])
+            return
+        }
+        bytes.reserveCapacity(inner.count)
+        var index = inner.lowerBound
+        let base = line.baseAddress!
+        while index < inner.upperBound {
+            // Copy the run up to the next backslash in one go.
+            let runEnd = memchr(base + index, Int32(UInt8(ascii: "\\")), inner.upperBound - index)
+                .map { base.distance(to: UnsafeRawPointer($0)) } ?? inner.upperBound
+            if runEnd > index {
+                if pieces.last!.isEscape {
+                    pieces.append(Piece(decoded: Int32(bytes.count), raw: Int32(index), isEscape: false))
+                }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[index..<runEnd]))
+                index = runEnd
+                continue
+            }
+            let escapeStart = index
+            let escape = line[index + 1]
+            index += 2
+            var scalar: UInt32
+            switch escape {
+            case UInt8(ascii: "b"): scalar = 0x08
+            case UInt8(ascii: "f"): scalar = 0x0C
+            case UInt8(ascii: "n"): scalar = 0x0A
+            case UInt8(ascii: "r"): scalar = 0x0D
+            case UInt8(ascii: "t"): scalar = 0x09
+            case UInt8(ascii: "u"):
+                scalar = Self.hexUnit(line, at: index)
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar), index + 6 <= inner.upperBound, line[index] == UInt8(ascii: "\\") {
+                    let low = Self.hexUnit(line, at: index + 2)
+                    index += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+            default: scalar = UInt32(escape)
+            }
+            if bytes.isEmpty && pieces.count == 1 {
+                pieces[0].isEscape = true
+            } else {
+                pieces.append(Piece(decoded: Int32(bytes.count), raw: Int32(escapeStart), isEscape: true))
+            }
+            Self.appendUTF8(scalar, to: &bytes)
+        }
+    }
+
+    private static func hexUnit(_ line: UnsafeRawBufferPointer, at index: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = line[index + offset]
+            let digit: UInt8 = byte <= UInt8(ascii: "9") ? byte &- UInt8(ascii: "0") : (byte | 0x20) &- UInt8(ascii: "a") &+ 10
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            bytes.append(UInt8(scalar))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | scalar >> 6))
+            bytes.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | scalar >> 12))
+            bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | scalar >> 18))
+            bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+}

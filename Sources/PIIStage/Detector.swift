@@ -1,0 +1,200 @@
+import MultiPatternScanning
+
+/// The kinds of candidate the stage validates. Each has a *precise* expression, run with leftmost starts over
+/// the decoded bytes of a string that a trigger (`Trigger`) marked for it, whose matches go to a validator.
+enum Detector: UInt32, CaseIterable, Sendable {
+    case email
+    case card
+    case iban
+    case ssnFormatted
+    /// Nine unformatted digits, reported only when the string also says "SSN" or "social security"; the trigger
+    /// is that context word.
+    case ssnBare
+    case awsAccessKey
+    case githubToken
+    case gitlabToken
+    case slackToken
+    case stripeKey
+    case googleAPIKey
+    /// `sk-…`: OpenAI and Anthropic keys.
+    case skKey
+    case privateKey
+    case jwt
+    case ipv4
+    case ipv6
+    case mac
+    case urlCredentials
+    case phone
+    /// A high-entropy value assigned to a name like api_key, secret, token or password.
+    case assignment
+
+    var precise: String {
+        switch self {
+        // Starts at "@" (a literal start keeps leftmost-start tracking cheap); the validator walks back over
+        // the local part.
+        case .email: #"@[A-Za-z0-9\x80-\xff-]+(?:\.[A-Za-z0-9\x80-\xff-]+)+"#
+        case .card: #"\d(?:[ -]?\d){11,18}"#
+        case .iban: #"[A-Z]{2}\d\d(?: ?[A-Z0-9]){11,30}"#
+        case .ssnFormatted: #"\d{3}[- ]\d\d[- ]\d{4}"#
+        case .ssnBare: #"\d{9}"#
+        case .awsAccessKey: #"(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16,}"#
+        case .githubToken: #"gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"#
+        case .gitlabToken: #"glpat-[A-Za-z0-9_-]{20,}"#
+        case .slackToken: #"xox[abposr]-[0-9A-Za-z-]{10,}"#
+        case .stripeKey: #"[rs]k_(?:live|test)_[0-9A-Za-z]{16,}"#
+        case .googleAPIKey: #"AIza[0-9A-Za-z_-]{35,}"#
+        case .skKey: #"sk-[A-Za-z0-9_-]{20,}"#
+        case .privateKey: #"-----BEGIN[A-Z ]{0,20} PRIVATE KEY-----"#
+        case .jwt: #"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?"#
+        case .ipv4: #"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"#
+        case .ipv6: #"[0-9A-Fa-f:]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*"#
+        case .mac: #"[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}"#
+        // Starts at "://"; the validator walks back over the scheme.
+        // An optional "+" or "(", then digits with spaces, dots, hyphens and parentheses between them.
+        case .phone: #"[+(]?\d[\d ().-]{5,20}\d"#
+        // The name, an assignment (`=`, `:`, `:=`, `=>`, optionally quoted around), the value.
+        case .assignment: #"(?i)(?:(?:api|access|secret|private|client|signing|encryption|master)[_-]?key|apikey|secret|token|passw(?:or)?d|pwd|credentials?)["']?\s{0,3}(?:=>|:=|[:=])\s{0,3}["'`]?[A-Za-z0-9+/=_.~$!@#%^&*-]{8,}"#
+        case .urlCredentials: #"://[^\s/@:"]{1,64}:[^\s/@"]{1,128}@[A-Za-z0-9.\[\]:-]+"#
+        }
+    }
+}
+
+/// A cheap pattern run over the raw bytes of every line (JSON escapes and all), and the detectors whose precise
+/// patterns run on a string it fires in.
+///
+/// Triggers decide the cost of the common path, so each is as cheap for Vectorscan as it can be: a literal
+/// where there is one, short classes, no long bounded repeats. They are looser than what they stand for and
+/// may fire on text that holds nothing (a date, `std::`); the precise pass sorts that out, on that string only.
+/// A trigger must fire wherever its detectors can match in the decoded text; escapes can only break that for
+/// text spelled with `\u` escapes of ASCII characters, which JSON writers do not produce.
+struct Trigger: Sendable {
+    let expression: String
+    let detectors: DetectorSet
+
+    static let all: [Trigger] = [
+        // A local part ends in a letter, digit or underscore in practice; "%@example.com" in SQL does not fire.
+        Trigger(#"[A-Za-z0-9_]@[A-Za-z0-9\x80-\xff]"#, [.email]),
+        // Digit groups: cards (13+ digits, grouped by four or not at all) and IBANs (printed in groups of four,
+        // or compact with at least eight digits in a row in every country's format).
+        Trigger(#"\d{4}[ -]\d{4}"#, [.card, .iban, .phone]),
+        Trigger(#"\d{8}"#, [.card, .iban, .phone]),
+        // Phone numbers: international, area codes in parentheses, groups of three and more (US, UK, DE, IN,
+        // BR, JP, CN national forms), pairs (FR).
+        Trigger(#"\+\d"#, [.phone]),
+        Trigger(#"\(\d{2,5}\)"#, [.phone]),
+        // Three, three, then two more digits: a national number is ten digits or more ("555-1234" is not one).
+        Trigger(#"\d{3}[ .-]\d{3}[ .-]?\d\d"#, [.phone]),
+        Trigger(#"\d\d[ .]\d\d[ .]\d\d[ .]\d\d"#, [.phone]),
+        Trigger(#"\d{3}-\d\d-\d{4}"#, [.ssnFormatted]),
+        Trigger(#"(?i)ssn|social.security"#, [.ssnFormatted, .ssnBare]),
+        Trigger(#"(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{4}"#, [.awsAccessKey]),
+        Trigger(#"gh[pousr]_[A-Za-z0-9]{4}|github_pat_"#, [.githubToken]),
+        Trigger(#"glpat-"#, [.gitlabToken]),
+        Trigger(#"xox[abposr]-"#, [.slackToken]),
+        Trigger(#"[rs]k_(?:live|test)_"#, [.stripeKey]),
+        Trigger(#"AIza[0-9A-Za-z_-]{4}"#, [.googleAPIKey]),
+        Trigger(#"sk-[A-Za-z0-9_-]{4}"#, [.skKey]),
+        Trigger(#"PRIVATE KEY"#, [.privateKey]),
+        Trigger(#"eyJ[A-Za-z0-9_-]{4}"#, [.jwt]),
+        Trigger(#"\d\.\d{1,3}\.\d{1,3}\.\d"#, [.ipv4]),
+        // "::" with hex on one side, but not `std::collections` or `HashMap::new`.
+        Trigger(#"::[0-9A-Fa-f]{1,4}[^0-9A-Za-z_]|[^0-9A-Za-z_][0-9A-Fa-f]{1,4}::"#, [.ipv6]),
+        Trigger(#":[0-9A-Fa-f]{2,4}:[0-9A-Fa-f]"#, [.ipv6, .mac]),
+        Trigger(#"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-"#, [.mac]),
+        Trigger(#"(?i)(?:key|secret|token|passw(?:or)?d|pwd|credentials?)\\?["']?\s{0,3}(?:=>|:=|[:=])"#, [.assignment]),
+        Trigger(#":\\?/\\?/[^\s/@:"\\]+:[^\s/@"]+@"#, [.urlCredentials]),
+    ]
+
+    init(_ expression: String, _ detectors: DetectorSet) {
+        self.expression = expression
+        self.detectors = detectors
+    }
+}
+
+/// A set of detectors as a bit mask (bit = raw value).
+struct DetectorSet: OptionSet, Sendable, Hashable, ExpressibleByArrayLiteral {
+    var rawValue: UInt32
+
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    init(arrayLiteral detectors: Detector...) {
+        rawValue = 0
+        for detector in detectors { insert(detector) }
+    }
+
+    mutating func insert(_ detector: Detector) { rawValue |= 1 << detector.rawValue }
+    func contains(_ detector: Detector) -> Bool { rawValue & (1 << detector.rawValue) != 0 }
+}
+
+/// The trigger database, compiled once per process (some 60 ms), immutable and
+/// shared by every thread (each with its own scratch, see `ThreadScratch`).
+enum TriggerDatabase {
+    static let shared: PatternDatabase = {
+        do {
+            return try PatternDatabase(Trigger.all.enumerated().map {
+                Pattern(id: UInt32($0.offset), expression: $0.element.expression)
+            })
+        } catch {
+            // The expressions are constants and a test compiles them: this is a programming error.
+            preconditionFailure("PII trigger patterns do not compile: \(error)")
+        }
+    }()
+}
+
+/// One precise database per detector, each compiled the first time a trigger calls for it (a `static let`
+/// is initialized once, thread-safely): compiling all of them costs some 30 ms, and most files need few.
+enum PreciseDatabase {
+    static func database(for detector: Detector) -> PatternDatabase {
+        switch detector {
+        case .email: email
+        case .card: card
+        case .iban: iban
+        case .ssnFormatted: ssnFormatted
+        case .ssnBare: ssnBare
+        case .awsAccessKey: awsAccessKey
+        case .githubToken: githubToken
+        case .gitlabToken: gitlabToken
+        case .slackToken: slackToken
+        case .stripeKey: stripeKey
+        case .googleAPIKey: googleAPIKey
+        case .skKey: skKey
+        case .privateKey: privateKey
+        case .jwt: jwt
+        case .ipv4: ipv4
+        case .ipv6: ipv6
+        case .mac: mac
+        case .urlCredentials: urlCredentials
+        case .phone: phone
+        case .assignment: assignment
+        }
+    }
+
+    private static let email = compile(.email)
+    private static let card = compile(.card)
+    private static let iban = compile(.iban)
+    private static let ssnFormatted = compile(.ssnFormatted)
+    private static let ssnBare = compile(.ssnBare)
+    private static let awsAccessKey = compile(.awsAccessKey)
+    private static let githubToken = compile(.githubToken)
+    private static let gitlabToken = compile(.gitlabToken)
+    private static let slackToken = compile(.slackToken)
+    private static let stripeKey = compile(.stripeKey)
+    private static let googleAPIKey = compile(.googleAPIKey)
+    private static let skKey = compile(.skKey)
+    private static let privateKey = compile(.privateKey)
+    private static let jwt = compile(.jwt)
+    private static let ipv4 = compile(.ipv4)
+    private static let ipv6 = compile(.ipv6)
+    private static let mac = compile(.mac)
+    private static let urlCredentials = compile(.urlCredentials)
+    private static let phone = compile(.phone)
+    private static let assignment = compile(.assignment)
+
+    private static func compile(_ detector: Detector) -> PatternDatabase {
+        do {
+            return try PatternDatabase([Pattern(id: detector.rawValue, expression: detector.precise, flags: [.leftmostStart])])
+        } catch {
+            preconditionFailure("PII pattern for \(detector) does not compile: \(error)")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Diagnostics
+import PhoneNumbers
+
+/// Phone numbers: shape rules first (cheap, and what keeps dates, versions, ISBNs and IDs out), then
+/// libphonenumber, which must call the number valid in its numbering plan.
+extension Validator {
+    /// Regions whose national forms are read without a "+": the US (and with it Canada, which shares +1), the
+    /// UK, Germany, France, India, Brazil, Japan, China; the first that accepts the number names it.
+    static let phoneRegions = ["US", "GB", "DE", "FR", "IN", "BR", "JP", "CN"]
+
+    static let phoneContextWords = ["phone", "tel", "call", "mobile", "cell", "cellphone", "fax", "whatsapp", "contact",
+                                    "sms", "dial", "handy", "telephone", "telefon", "telefone", "phone number"]
+
+    func phone(_ range: Range<Int>) -> Hit? {
+        guard digitBoundaryBefore(range.lowerBound), digitBoundaryAfter(range.upperBound),
+              !continuesAfterSpace(range) else { return nil }
+        let slice = bytes[range]
+        let digits = slice.filter(Bytes.isDigit)
+        guard (7...15).contains(digits.count) else { return nil }
+        let hasPlus = slice.first == UInt8(ascii: "+")
+        guard Self.phoneShapeIsPlausible(slice, hasPlus: hasPlus) else { return nil }
+        let formatted = hasPlus || slice.contains { !Bytes.isDigit($0) }
+        // Every national form of the regions read without "+" has ten digits or more (with its trunk prefix),
+        // except some German numbers, which then need a context word ("555-1234" lacks an area code). A bare
+        // run of digits is an ID, a timestamp or an amount far more often than a phone number.
+        let shortNational = !hasPlus && digits.count < 10
+        if shortNational && digits.first != UInt8(ascii: "0") { return nil }
+        let needsContext = shortNational || !formatted
+        let context = needsContext && hasContext(Self.phoneContextWords)
+        if needsContext && !context { return nil }
+        let text = Bytes.text(slice)
+        // libphonenumber calls Ofcom's drama ranges invalid in the UK (and may then read them as another
+        // country's number), so they are recognized from the digits first.
+        let national = hasPlus && digits.starts(with: Array("44".utf8)) ? [UInt8(ascii: "0")] + digits.dropFirst(2) : Array(digits)
+        if national.count == 11, Self.ukDramaPrefixes.contains(where: { national.starts(with: Array($0.utf8)) }) {
+            return Hit(.phone, range, confidence: 0.95, severity: .info,
+                       "fictional phone number +44 …\(Bytes.text(national.suffix(2)[...])) (GB): an Ofcom range reserved for drama")
+        }
+        var found: PhoneNumberInfo?
+        if hasPlus {
+            found = PhoneNumberValidator.validate(text, defaultRegion: "ZZ").flatMap { $0.isValid ? $0 : nil }
+        } else {
+            for region in Self.phoneRegions {
+                if let info = PhoneNumberValidator.validate(text, defaultRegion: region), info.isValid {
+                    found = info
+                    break
+                }
+            }
+        }
+        guard let info = found else { return nil }
+        let masked = "+\(info.countryCode) …" + String(info.e164.suffix(2))
+        let region = info.regionCode.map { " (\($0))" } ?? ""
+        if let fiction = Self.fictionalRange(info) {
+            return Hit(.phone, range, confidence: 0.95, severity: .info, "fictional phone number \(masked)\(region): \(fiction)")
+        }
+        let confidence = min(0.99, (hasPlus ? 0.93 : 0.88) + (context ? 0.05 : 0))
+        return Hit(.phone, range, confidence: confidence,
+                   "phone number \(masked)\(region) (confidence \(Self.percent(confidence)))")
+    }
+
+    /// True when a space (or the candidate's own separator) and more digits follow or precede the candidate:
+    /// it is then a piece of a longer list of numbers (a card, a table row), not a phone number.
+    func continuesAfterSpace(_ range: Range<Int>) -> Bool {
+        let separators: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ".")]
+        if range.upperBound + 1 < bytes.count, separators.contains(bytes[range.upperBound]),
+           Bytes.isDigit(bytes[range.upperBound + 1]) { return true }
+        if range.lowerBound >= 2, separators.contains(bytes[range.lowerBound - 1]),
+           Bytes.isDigit(bytes[range.lowerBound - 2]) { return true }
+        return false
+    }
+
+    /// Ofcom's numbers for drama, in national form: mobile 07700 900xxx, London 020 7946 0xxx, and the
+    /// 0113/0114/0115/0116/0117/0118/0121/0131/0141/0151/0161/0191 496 0xxx ranges.
+    static let ukDramaPrefixes = ["07700900", "02079460"] + ["0113", "0114", "0115", "0116", "0117", "0118", "0121",
+                                                              "0131", "0141", "0151", "0161", "0191"].map { $0 + "4960" }
+
+    /// NANP's 555-0100…0199, set aside for fiction.
+    static func fictionalRange(_ info: PhoneNumberInfo) -> String? {
+        let e164 = info.e164
+        if info.countryCode == 1, e164.count == 12 {
+            let national = Array(e164.utf8.dropFirst(2))
+            if national[3...5].elementsEqual("555".utf8), national[6] == UInt8(ascii: "0"), national[7] == UInt8(ascii: "1") {
+                return "555-01XX is reserved for fiction"
+            }
+        }
+        return nil
+    }
+
+    /// Rejects shapes that are not how people write phone numbers: dates, IPs and versions, ISBN-like
+    /// single-digit groups, doubled or mixed separators, unbalanced parentheses.
+    static func phoneShapeIsPlausible(_ slice: ArraySlice<UInt8>, hasPlus: Bool) -> Bool {
+        var groups: [Int] = []
+        var separators: [UInt8] = []
+        var run = 0
+        var previousWasSeparator = false
+        var openParens = 0, closeParens = 0
+        for byte in slice.dropFirst(hasPlus ? 1 : 0) {
+            if Bytes.isDigit(byte) {
+                run += 1
+                previousWasSeparator = false
+                continue
+            }
+            if run > 0 { groups.append(run) }
+            run = 0
+            switch byte {
+            case UInt8(ascii: "("): openParens += 1; if closeParens > 0 { return false }
+            case UInt8(ascii: ")"): closeParens += 1; if openParens != 1 { return false }
+            default:
+                // "555 - 1234", "12..34": one separator between groups (a parenthesis may sit next to one).
+                if previousWasSeparator { return false }
+                previousWasSeparator = true
+                separators.append(byte)
+            }
+        }
+        if run > 0 { groups.append(run) }
+        guard openParens == closeParens, openParens <= 1 else { return false }
+        let kinds = Set(separators)
+        // One kind of separator, except a space after the area code in parentheses or the country code.
+        if kinds.count > 1 && !(kinds == [UInt8(ascii: " "), UInt8(ascii: "-")] && (openParens == 1 || hasPlus)) {
+            return false
+        }
+        if kinds.contains(UInt8(ascii: ".")) {
+            // 192.168.1.1, 1.2.3, 10.0.0.12: dotted groups this short are addresses and versions.
+            if groups.count == 4 && groups.allSatisfy({ $0 <= 3 }) { return false }
+            if groups.contains(where: { $0 == 1 }) { return false }
+        }
+        // 4711-2024-0815: groups of four throughout are IDs and card fragments, no national format.
+        if groups.count >= 3 && groups.allSatisfy({ $0 == 4 }) { return false }
+        // ISBNs and part numbers have single-digit groups; phones have none (but "+1 …" has a one-digit code).
+        if groups.dropFirst(hasPlus ? 1 : 0).contains(1) { return false }
+        // Dates: 2024-01-15, 15.01.2024, 01/15/24.
+        if !hasPlus, openParens == 0, groups.count == 3, kinds.count == 1,
+           groups == [4, 2, 2] || groups == [2, 2, 4] || groups == [2, 2, 2] { return false }
+        return true
+    }
+}

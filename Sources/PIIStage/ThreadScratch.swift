@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MultiPatternScanning
+
+/// The scratches one thread scans with, made the first time the thread checks a record and kept until it
+/// exits.
+///
+/// `check(_:into:)` is synchronous and called from many tasks of a stage value shared between them; a
+/// `Scratch` must never be used by two scans at once. A thread runs one synchronous call at a time and a task
+/// never changes thread inside one, so a scratch per thread is never shared, and, unlike a locked pool, costs
+/// nothing per record but a `pthread_getspecific`.
+final class ThreadScratch {
+    let triggers: Scratch
+    /// One per detector, indexed by raw value, made when the thread first needs it.
+    private var precise: [Scratch?] = Array(repeating: nil, count: Detector.allCases.count)
+    /// Match buffers reused across records.
+    var triggerMatches: [Match] = []
+    var preciseMatches: [Match] = []
+
+    private init() {
+        do {
+            triggers = try Scratch(for: TriggerDatabase.shared)
+        } catch {
+            preconditionFailure("cannot allocate Vectorscan scratch: \(error)")
+        }
+        triggerMatches.reserveCapacity(16)
+    }
+
+    /// The scratch for `detector`'s precise database.
+    func precise(_ detector: Detector) -> Scratch {
+        if let scratch = precise[Int(detector.rawValue)] { return scratch }
+        do {
+            let scratch = try Scratch(for: PreciseDatabase.database(for: detector))
+            precise[Int(detector.rawValue)] = scratch
+            return scratch
+        } catch {
+            preconditionFailure("cannot allocate Vectorscan scratch: \(error)")
+        }
+    }
+
+    /// The calling thread's scratches.
+    static func current() -> ThreadScratch {
+        let key = ThreadKey.shared.key
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<ThreadScratch>.fromOpaque(existing).takeUnretainedValue()
+        }
+        let fresh = ThreadScratch()
+        pthread_setspecific(key, Unmanaged.passRetained(fresh).toOpaque())
+        return fresh
+    }
+}
+
+/// The process-wide thread-local slot, created once; its destructor releases a thread's scratches when the
+/// thread exits.
+private final class ThreadKey: Sendable {
+    let key: pthread_key_t
+
+    static let shared = ThreadKey()
+
+    private init() {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { pointer in
+            #if canImport(Darwin)
+            Unmanaged<ThreadScratch>.fromOpaque(pointer).release()
+            #else
+            if let pointer { Unmanaged<ThreadScratch>.fromOpaque(pointer).release() }
+            #endif
+        }
+        precondition(status == 0, "pthread_key_create failed: \(status)")
+        self.key = key
+    }
+}

@@ -1,0 +1,66 @@
+import Diagnostics
+@testable import PIIStage
+import Testing
+
+@Test func publicIPv4IsAWarningAndMasked() {
+    guard let (diagnostic, text) = single("the server at 81.2.69.160 answered") else { return }
+    #expect(diagnostic.code == PIICode.ipAddress.code)
+    #expect(diagnostic.severity == .warning)
+    #expect(text == "81.2.69.160")
+    #expect(!diagnostic.message.contains("81.2.69.160"))
+}
+
+@Test func privateLoopbackAndDocumentationIPv4AreInfo() {
+    for address in ["192.168.1.20", "10.0.0.5", "127.0.0.1", "203.0.113.9", "172.20.1.1", "8.8.8.8"] {
+        guard let (diagnostic, text) = single("ping \(address) now") else { continue }
+        #expect(diagnostic.severity == .info, "\(address)")
+        #expect(text == address)
+    }
+}
+
+@Test func versionsAndDottedNumbersAreNotIPv4() {
+    #expect(codes("upgrade to version 10.2.31.4") == [])
+    #expect(codes("Chrome 120.0.6099.109") == [])
+    #expect(codes("see section 1.2.3.4 of the spec") == [])
+    #expect(codes("OID 1.3.6.1.4.1.311") == [])
+    #expect(codes("not an address: 300.1.2.3") == [])
+    #expect(codes("leading zeros 01.02.03.04 are dates") == [])
+    #expect(codes("v1.22.3.4") == [])
+}
+
+@Test func ipv6AddressesAreValidatedAndClassified() {
+    guard let (global, text) = single("reach us at 2a00:1450:4001:82a::200e today") else { return }
+    #expect(global.severity == .warning)
+    #expect(text == "2a00:1450:4001:82a::200e")
+    for address in ["::1", "fe80::1ff:fe23:4567:890a", "2001:db8::8a2e:370:7334", "fd12:3456:789a::1"] {
+        guard let (diagnostic, text) = single("host \(address).") else { continue }
+        #expect(diagnostic.severity == .info, "\(address)")
+        #expect(text == address)
+    }
+}
+
+@Test func colonSeparatedNonAddressesAreNotIPv6() {
+    #expect(codes("at 12:30:45 we met") == [])
+    #expect(codes("std::vector<int> v; v[1::2]") == [])
+    #expect(codes("a[1::2] and b[::3]") == [])
+    #expect(codes("ratio 1:2:3:4") == [])
+}
+
+@Test func macAddressesAreReportedWithConsistentSeparators() {
+    guard let (diagnostic, text) = single("device 3c:22:fb:5a:19:0e joined") else { return }
+    #expect(diagnostic.code == PIICode.macAddress.code)
+    #expect(text == "3c:22:fb:5a:19:0e")
+    #expect(diagnostic.message.contains("3c:22:fb:xx:xx:xx"))
+    #expect(codes("mixed 3c:22-fb:5a:19:0e") == [])
+    #expect(codes("longer 3c:22:fb:5a:19:0e:77") == [])
+}
+
+@Test func urlCredentialsCoverUserAndPassword() {
+    guard let (diagnostic, text) = single("DATABASE_URL=postgres://admin:Xk92!mQ7z@db.internal.acme.io:5432/app") else { return }
+    #expect(diagnostic.code == PIICode.urlCredentials.code)
+    #expect(text == "admin:Xk92!mQ7z")
+    #expect(!diagnostic.message.contains("Xk92!mQ7z"))
+    guard let (placeholder, _) = single("postgres://user:password@localhost/db") else { return }
+    #expect(placeholder.severity == .info)
+    #expect(codes("see https://github.com/org/repo and mailto:x") == [])
+}
