@@ -50,7 +50,8 @@ let package = Package(
 
         // Running stages over files, and presenting what they found.
         .target(name: "Checker",
-                dependencies: ["StageKit", "FormatStage", "PIIStage", "DatasetIO", "Waivers", "Hashing", "Configuration"],
+                dependencies: ["StageKit", "FormatStage", "PIIStage", "DatasetIO", "Waivers", "Hashing", "Configuration",
+                               "Redaction"],
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
@@ -98,7 +99,7 @@ let package = Package(
         // The `pii` stage: personal data and credentials in string values (docs/pii.md).
         .target(name: "PIIStage",
                 dependencies: ["StageKit", "RecordScanner", "Diagnostics", "DatasetText", "MultiPatternScanning",
-                               "PublicSuffixes", "PhoneNumbers"],
+                               "PublicSuffixes", "PhoneNumbers", "Redaction"],
                 swiftSettings: strict),
         .testTarget(name: "PIIStageTests", dependencies: ["PIIStage", "RecordScanner", "Diagnostics", "DatasetText"]),
         // --- End of the `pii` foundations. ---

@@ -63,7 +63,8 @@ public enum BuiltInStages {
         let format = configuration.format
         let options = FormatOptions(roles: format.roles ?? FormatOptions.defaultRoles, extraKeys: format.extraKeys,
                                     templateTokens: format.templateTokens)
-        let pii = PIIStage(allowedValues: configuration.pii.allow, allowedPatterns: configuration.pii.allowPatterns)
+        let pii = PIIStage(allowedValues: configuration.pii.allow, allowedPatterns: configuration.pii.allowPatterns,
+                           redactor: RedactionSetup.redactor(for: configuration.pii))
         return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii)]
     }
 }

@@ -2,6 +2,7 @@ import DatasetText
 import Diagnostics
 import MultiPatternScanning
 import RecordScanner
+import Redaction
 import StageKit
 
 /// The `pii` stage: personal data and credentials in the string values of a record.
@@ -16,11 +17,14 @@ public struct PIIStage: RecordStage {
     private let allowedValues: Set<[UInt8]>
     /// `[pii] allow_patterns`: a hit whose text matches one is not reported.
     private let allowedPatterns: [AllowedPattern]
+    private let redaction: HitRedaction
 
     /// Compiles the trigger patterns (some 60 ms, once per process) so that the first record does not pay.
     /// Patterns that are not valid regular expressions are ignored (the configuration loader rejects them first).
-    public init(allowedValues: [String] = [], allowedPatterns: [String] = []) {
+    /// `redactor` rewrites hits in quick fixes (nil: typed placeholders such as `[EMAIL]`).
+    public init(allowedValues: [String] = [], allowedPatterns: [String] = [], redactor: Redactor? = nil) {
         _ = TriggerDatabase.shared
+        redaction = HitRedaction(redactor: redactor)
         self.allowedValues = Set(allowedValues.map { Array($0.utf8) })
         self.allowedPatterns = allowedPatterns.compactMap(AllowedPattern.init)
     }
@@ -106,8 +110,12 @@ public struct PIIStage: RecordStage {
         for hit in Self.hits(in: decoded.bytes, matches: scratch.preciseMatches) where !isAllowed(decoded.bytes[hit.range]) {
             let span = decoded.rawSpan(of: hit.range)
             let range = record.range(of: span)
-            let fix = Fix(title: "Replace with \(hit.code.placeholder)",
-                          edits: [TextEdit(range: range, newText: hit.code.placeholder)])
+            let replacement = redaction.replacement(for: decoded.bytes[hit.range], code: hit.code)
+            let fix = Fix(title: replacement == hit.code.placeholder ? "Replace with \(hit.code.placeholder)"
+                              : "Redact (\(redaction.strategyName))",
+                          edits: [TextEdit(range: range, newText: replacement)],
+                          // Reserved and fictional values are offered a fix, but `--fix` and fix-all leave them.
+                          isPreferred: hit.severity != .info)
             diagnostics.append(Diagnostic(code: hit.code.code, severity: hit.severity, message: hit.message,
                                           range: range, fixes: [fix]))
         }
