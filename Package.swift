@@ -96,13 +96,13 @@ let package = Package(
         .target(name: "Redaction", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .testTarget(name: "RedactionTests", dependencies: ["Redaction"]),
+        // --- End of the `pii` foundations. ---
         // The `pii` stage: personal data and credentials in string values (docs/pii.md).
         .target(name: "PIIStage",
                 dependencies: ["StageKit", "RecordScanner", "Diagnostics", "DatasetText", "MultiPatternScanning",
                                "PublicSuffixes", "PhoneNumbers", "Redaction"],
                 swiftSettings: strict),
         .testTarget(name: "PIIStageTests", dependencies: ["PIIStage", "RecordScanner", "Diagnostics", "DatasetText"]),
-        // --- End of the `pii` foundations. ---
 
         .testTarget(name: "JanssonTests", dependencies: ["Jansson"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
@@ -120,6 +120,16 @@ let package = Package(
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "Jansson"]),
         .testTarget(name: "CLITests", dependencies: ["datalint"],
                     resources: [.copy("Fixtures")]),
+        // --- Duplicate detection foundations: text normalization (utf8proc) and MinHash/LSH near duplicates. ---
+        // utf8proc (NFC, case folding, Unicode categories) is imported only by TextNormalization.
+        .systemLibrary(name: "CUtf8proc", path: "Sources/CUtf8proc", pkgConfig: "libutf8proc",
+                       providers: [.apt(["libutf8proc-dev"])]),
+        .target(name: "TextNormalization", dependencies: ["CUtf8proc"], swiftSettings: strict),
+        // Shingles, MinHash signatures, LSH bands and clusters; hashes shingles with XXH3 through Hashing.
+        .target(name: "NearDuplicates", dependencies: ["Hashing"], swiftSettings: strict),
+        .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization"]),
+        .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TextNormalization"]),
+        // --- End of the duplicate detection foundations. ---
     ],
     swiftLanguageModes: [.v6]
 )
