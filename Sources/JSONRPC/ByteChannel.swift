@@ -31,6 +31,18 @@ public struct ByteChannel: Sendable {
         return count > 0 ? buffer[..<count] : []
     }
 
+    /// Fills `bytes[start...]` from the input; false when the stream ends first.
+    func readExactly(into bytes: inout [UInt8], from start: Int) -> Bool {
+        var filled = start
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            filled += count
+        }
+        return true
+    }
+
     /// Writes every byte, retrying short writes; false when the peer has gone.
     func write(_ bytes: [UInt8]) -> Bool {
         var offset = 0

@@ -83,10 +83,17 @@ public final class Connection: Sendable {
     private func readLoop() {
         var framer = MessageFramer()
         var buffer: [UInt8] = []
-        while true {
+        reading: while true {
             let bytes = channel.read(into: &buffer, maximum: 1 << 20)
             if bytes.isEmpty { break }
             for event in framer.append(bytes) { handle(event) }
+            if var (body, received) = framer.takePartialBody(minimumLength: LargeBodyDecoder.threshold) {
+                guard channel.readExactly(into: &body, from: received) else {
+                    continuation.yield(.problem("the stream ended inside a message of \(body.count) bytes"))
+                    break reading
+                }
+                handle(.body(body))
+            }
         }
         if framer.pendingByteCount > 0 {
             continuation.yield(.problem("the stream ended inside a message (\(framer.pendingByteCount) bytes)"))

@@ -31,6 +31,27 @@ public struct MessageFramer: Sendable {
         return events
     }
 
+    /// Hands over a large body whose start has arrived, with what is still missing, so that the reader can read
+    /// the rest straight into it: a 200 MB didOpen appended piece by piece to a growing buffer, then copied out,
+    /// cost more than the pipe itself. Framing goes on with the bytes after the body.
+    public mutating func takePartialBody(minimumLength: Int) -> (body: [UInt8], received: Int)? {
+        guard let length = expectedBody, skipping == 0, length >= minimumLength else { return nil }
+        let received = buffer.count - offset
+        guard received < length else { return nil }
+        let body = [UInt8](unsafeUninitializedCapacity: length) { storage, count in
+            buffer.withUnsafeBytes { source in
+                storage.baseAddress!.update(from: source.baseAddress!.assumingMemoryBound(to: UInt8.self) + offset,
+                                           count: received)
+            }
+            // The reader fills the rest before anyone reads it (UInt8 needs no initialization to be overwritten).
+            count = length
+        }
+        buffer = []
+        offset = 0
+        expectedBody = nil
+        return (body, received)
+    }
+
     /// Bytes received but not yet part of a complete message.
     public var pendingByteCount: Int { buffer.count - offset }
 
@@ -76,8 +97,6 @@ public struct MessageFramer: Sendable {
             return .problem("a message of \(length) bytes is larger than the limit of \(maximumBodySize); skipped it")
         case .value(let length):
             expectedBody = length
-            // Grow once for a large body instead of doubling through it read by read.
-            if length > buffer.count - offset { buffer.reserveCapacity(offset + length) }
             return nextEvent()
         }
     }

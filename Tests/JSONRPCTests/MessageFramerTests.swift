@@ -57,3 +57,19 @@ import Testing
         #expect(framer.pendingByteCount == 0)
     }
 }
+
+@Test func aLargeBodyIsHandedOverToBeReadInPlaceAndFramingContinuesAfterIt() {
+    var framer = MessageFramer()
+    let body = Array(repeating: UInt8(ascii: "x"), count: 5000)
+    let header = Array("Content-Length: 5000\r\n\r\n".utf8)
+    #expect(framer.append(header + body[..<1200]).isEmpty)
+    guard let (partial, received) = framer.takePartialBody(minimumLength: 4096) else {
+        Issue.record("no partial body")
+        return
+    }
+    #expect(received == 1200 && partial.count == 5000)
+    #expect(Array(partial[..<1200]) == Array(body[..<1200]))
+    #expect(framer.pendingByteCount == 0)
+    let next = framer.append(Array("Content-Length: 2\r\n\r\n{}".utf8))
+    #expect(next == [.body(Array("{}".utf8))])
+}
