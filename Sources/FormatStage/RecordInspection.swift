@@ -21,7 +21,7 @@ struct RecordInspection {
 
     /// A fix that replaces a string value with `replacement`, keeping the JSON valid.
     func replaceString(_ node: Int, with replacement: String, title: String) -> Fix {
-        Fix(title: title, edits: [TextEdit(range: record.range(ofNode: node), newText: JSONText.quoted(replacement))])
+        Fix(title: title, edits: [TextEdit(range: record.range(ofNode: node), newText: JSONStringEscaping.quoted(replacement))])
     }
 
     /// A fix that deletes the record's whole line.
@@ -49,23 +49,3 @@ struct RecordInspection {
     }
 }
 
-/// Writing JSON text for fixes.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
-    }
-}

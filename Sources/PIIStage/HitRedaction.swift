@@ -1,3 +1,4 @@
+import Diagnostics
 import Redaction
 
 /// How a hit's quick fix rewrites it: with the configured strategy (`[pii] redaction`), as text that can stand
@@ -19,26 +20,7 @@ struct HitRedaction: Sendable {
     func replacement(for decoded: ArraySlice<UInt8>, code: PIICode) -> String {
         guard let redactor, redactor.strategy != .placeholder else { return code.placeholder }
         let value = String(decoding: decoded, as: UTF8.self)
-        return Self.escapedForJSONString(redactor.replacement(for: value, kind: code.sensitiveKind(for: value)))
-    }
-
-    /// Quotes, backslashes and control characters escaped; everything else (UTF-8 included) as it is.
-    static func escapedForJSONString(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case let control where control.value < 0x20:
-                escaped += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
-                    + String(control.value, radix: 16)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        return JSONStringEscaping.escaped(redactor.replacement(for: value, kind: code.sensitiveKind(for: value)))
     }
 }
 
