@@ -41,7 +41,9 @@ struct AnalyzedDocument: Sendable {
         dirtyLines = Set(0..<lines.count)
     }
 
-    var needsFullAnalysis: Bool { !dirtyLines.isEmpty }
+    /// True while some line has no current analysis: after an in-place edit (its lines are dirty) or after lines
+    /// were added or removed (the structure changed; which lines lack an analysis is found when analysing).
+    var needsAnalysis: Bool { structureChanged || !dirtyLines.isEmpty }
     var dirtyLineCount: Int { dirtyLines.count }
 
     /// Applies one change; the lines it touched lose their analysis. Returns whether a position was clamped.

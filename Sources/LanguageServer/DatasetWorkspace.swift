@@ -92,14 +92,14 @@ actor DatasetWorkspace {
 
     /// The document's diagnostics in LSP form, for the version they belong to.
     func diagnostics(for uri: String) -> (version: Int, items: [LanguageServerProtocol.Diagnostic])? {
-        guard let document = documents[uri], !document.needsFullAnalysis else { return nil }
+        guard let document = documents[uri], !document.needsAnalysis else { return nil }
         let conversion = conversion(for: uri)
         return (document.version, document.diagnostics.map(conversion.diagnostic))
     }
 
     /// The publishDiagnostics notification for the document's current version, already encoded.
     func publication(for uri: String, versioned: Bool) -> (version: Int, body: [UInt8])? {
-        guard let document = documents[uri], !document.needsFullAnalysis else { return nil }
+        guard let document = documents[uri], !document.needsAnalysis else { return nil }
         let writer = PublishDiagnosticsWriter(conversion: conversion(for: uri))
         return (document.version, writer.body(version: versioned ? document.version : nil, diagnostics: document.diagnostics))
     }

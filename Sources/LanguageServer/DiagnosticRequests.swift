@@ -28,8 +28,13 @@ enum DiagnosticRequests {
     /// The document's report, `unchanged` when its diagnostics hash to the id the client already has.
     private static func report(for uri: String, previous: String?, _ context: RequestContext) async
         -> (Int, DocumentDiagnosticReport)? {
-        await context.workspace.analyze(uri)
-        guard let (version, items) = await context.workspace.diagnostics(for: uri) else { return nil }
+        // An edit can arrive between analysing and reading; analyse again until the answer is for the text as it is.
+        var current: (version: Int, items: [Diagnostic])?
+        while current == nil, await context.workspace.version(of: uri) != nil, !Task.isCancelled {
+            await context.workspace.analyze(uri)
+            current = await context.workspace.diagnostics(for: uri)
+        }
+        guard let (version, items) = current else { return nil }
         var hasher = Hasher()
         hasher.combine(items)
         let resultId = "\(version)-\(UInt(bitPattern: hasher.finalize()))"

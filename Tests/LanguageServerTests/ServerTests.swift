@@ -60,7 +60,7 @@ func codes(_ published: JSONValue) -> [String] {
         let prefix = #"{"messages":[{"role":"user","content":"👋🏽 hi"},{"role":"#
         #expect(diagnostic?.at("range.start.line")?.intValue == 1)
         #expect(diagnostic?.at("range.start.character")?.intValue == prefix.utf16.count)
-        #expect(diagnostic?.at("codeDescription.href")?.stringValue?.hasSuffix("format.md#format-unknown-role") != false)
+        #expect(diagnostic?.at("codeDescription.href")?.stringValue?.hasSuffix("docs/format.md#format-unknown-role") == true)
         _ = await harness.shutdown()
     }
 
@@ -203,5 +203,29 @@ func apply(_ edit: JSONValue, to text: String) -> String {
 extension Result where Failure == ResponseError {
     var failureCode: Int? {
         if case .failure(let error) = self { error.code } else { nil }
+    }
+}
+
+@Suite struct EditBurstTests {
+    /// Lines appended faster than the server analyses them: the last publication must hold every line's
+    /// diagnostics, never a version with lines not yet analysed.
+    @Test func theLastPublicationOfABurstCoversEveryLine() async throws {
+        let harness = ServerHarness()
+        _ = try await harness.initialize()
+        let uri = "file:///tmp/burst.jsonl"
+        harness.open(uri, good + "\n")
+        var lines = 1
+        for version in 2...40 {
+            let record = (version % 2 == 1 ? typo : good).replacingOccurrences(of: "\"", with: "\\\"")
+            harness.notify("textDocument/didChange", try JSONValue.decode("""
+                {"textDocument":{"uri":"\(uri)","version":\(version)},"contentChanges":[
+                  {"range":{"start":{"line":\(lines),"character":0},"end":{"line":\(lines),"character":0}},"text":"\(record)\\n"}]}
+                """))
+            lines += 1
+        }
+        let last = try await harness.next("textDocument/publishDiagnostics") { $0["version"]?.intValue == 40 }
+        let typoLines = (2...40).filter { $0 % 2 == 1 }.count
+        #expect(codes(last).filter { $0 == "format/unknown-role" }.count == typoLines)
+        _ = await harness.shutdown()
     }
 }
