@@ -68,8 +68,8 @@ struct ChunkWorker {
 }
 
 /// Splits a chunk into line content ranges (without CR LF or LF) using glibc's vectorized memchr.
-enum LineSplitter {
-    static func forEachLine(in bytes: [UInt8], _ body: (Range<Int>) -> Void) {
+public enum LineSplitter {
+    public static func forEachLine(in bytes: [UInt8], _ body: (Range<Int>) -> Void) {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
             var start = 0

@@ -12,33 +12,16 @@ public enum FixApplier {
 
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Outcome {
         let document = TextDocument(bytes: bytes)
-        var chosen: [(range: Range<Int>, text: [UInt8])] = []
-        var applied = 0
-        var skipped = 0
-        let ordered = fixes.map { fix in
-            (fix, fix.edits.map { edit in
-                (range: document.byteOffset(of: edit.range.start)..<document.byteOffset(of: edit.range.end),
-                 text: Array(edit.newText.utf8))
-            })
-        }.sorted { ($0.1.map(\.range.lowerBound).min() ?? 0) < ($1.1.map(\.range.lowerBound).min() ?? 0) }
-        for (_, edits) in ordered {
-            let clashes = edits.contains { edit in chosen.contains { Self.overlap($0.range, edit.range) } }
-            if clashes {
-                skipped += 1
-                continue
-            }
-            chosen.append(contentsOf: edits)
-            applied += 1
-        }
+        let (chosen, skipped) = FixSelection.nonOverlapping(fixes)
         var result = bytes
-        for edit in chosen.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+        let edits = chosen.flatMap(\.edits).map { edit in
+            (range: document.byteOffset(of: edit.range.start)..<document.byteOffset(of: edit.range.end),
+             text: Array(edit.newText.utf8))
+        }
+        // From the end, so that the offsets of edits still to come stay valid.
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             result.replaceSubrange(edit.range, with: edit.text)
         }
-        return Outcome(bytes: result, applied: applied, skipped: skipped)
-    }
-
-    /// Two insertions at the same place clash too: their order would be arbitrary.
-    private static func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        a.overlaps(b) || a.lowerBound == b.lowerBound
+        return Outcome(bytes: result, applied: chosen.count, skipped: skipped)
     }
 }

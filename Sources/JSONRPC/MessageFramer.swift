@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits the LSP base protocol's byte stream into message bodies: `Content-Length: N\r\n` (and optionally
 /// `Content-Type`) headers, a blank line, then exactly N bytes.
 ///
@@ -191,23 +193,14 @@ struct HeaderBlock {
     init(_ bytes: ArraySlice<UInt8>) {
         var length = ContentLength.missing
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            let text = String(decoding: line, as: UTF8.self).trimmingWhitespace()
+            let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let colon = text.firstIndex(of: ":") else { continue }
             let name = text[..<colon].lowercased()
-            let value = String(text[text.index(after: colon)...]).trimmingWhitespace()
+            let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)
             if name == "content-length" {
                 if let number = Int(value), number >= 0 { length = .value(number) } else { length = .invalid(value) }
             }
         }
         contentLength = length
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }

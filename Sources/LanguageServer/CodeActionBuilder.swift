@@ -1,4 +1,3 @@
-import DatasetText
 import Diagnostics
 import LanguageServerProtocol
 
@@ -23,13 +22,9 @@ struct CodeActionBuilder: Sendable {
         }
     }
 
-    /// Every preferred fix of the document in one edit, leaving out fixes whose edits overlap an earlier one.
+    /// Every preferred fix of the document in one edit, chosen as `datalint check --fix` chooses them.
     func fixAll(_ diagnostics: [Diagnostics.Diagnostic]) -> CodeAction? {
-        var chosen: [Diagnostics.TextEdit] = []
-        for fix in diagnostics.flatMap(\.fixes) where fix.isPreferred {
-            let clashes = fix.edits.contains { edit in chosen.contains { Self.intersects($0.range, edit.range) } }
-            if !clashes { chosen.append(contentsOf: fix.edits) }
-        }
+        let chosen = FixSelection.nonOverlapping(diagnostics.compactMap(\.preferredFix)).chosen.flatMap(\.edits)
         guard !chosen.isEmpty else { return nil }
         return CodeAction(title: "Fix all datalint problems with a safe fix", kind: Self.fixAll, diagnostics: nil,
                           isPreferred: true, edit: edit(chosen))
@@ -46,9 +41,5 @@ struct CodeActionBuilder: Sendable {
 
     private func overlaps(_ a: LanguageServerProtocol.Range, _ b: LanguageServerProtocol.Range) -> Bool {
         !(a.end < b.start || b.end < a.start)
-    }
-
-    private static func intersects(_ a: SourceRange, _ b: SourceRange) -> Bool {
-        a.start < b.end && b.start < a.end || a.start == b.start
     }
 }

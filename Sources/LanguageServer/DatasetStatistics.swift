@@ -1,3 +1,4 @@
+import Checker
 import Jansson
 import Schemas
 
@@ -12,14 +13,7 @@ struct DatasetStatistics {
     private var characters: [Int] = []
 
     mutating func add(chunk: [UInt8]) {
-        var start = 0
-        while start < chunk.count {
-            var end = chunk[start...].firstIndex(of: 0x0A) ?? chunk.count
-            let next = end + 1
-            if end > start && chunk[end - 1] == 0x0D { end -= 1 }
-            add(line: chunk[start..<end])
-            start = next
-        }
+        LineSplitter.forEachLine(in: chunk) { add(line: chunk[$0]) }
     }
 
     private mutating func add(line: ArraySlice<UInt8>) {

@@ -1,3 +1,4 @@
+import Foundation
 import DatasetText
 import Diagnostics
 import LanguageServerProtocol
@@ -56,28 +57,9 @@ struct ProtocolConversion: Sendable {
 
 /// File URIs and paths.
 enum DocumentURI {
-    /// The local path of a `file://` URI (percent-decoded), or nil for other schemes.
+    /// The local path of a `file://` URI (percent-decoded, host ignored), or nil for other schemes.
     static func path(of uri: String) -> String? {
-        guard uri.hasPrefix("file://") else { return nil }
-        var rest = Substring(uri.dropFirst("file://".count))
-        if !rest.hasPrefix("/"), let slash = rest.firstIndex(of: "/") { rest = rest[slash...] }  // file://host/path
-        return rest.removingPercentEncoding ?? String(rest)
-    }
-}
-
-extension Substring {
-    var removingPercentEncoding: String? {
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next(), let low = iterator.next(),
-                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.path
     }
 }

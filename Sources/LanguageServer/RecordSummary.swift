@@ -37,13 +37,9 @@ struct RecordSummary: Sendable {
         schema = detection.schema
         var characters = 0
         if countingCharacters {
-            for index in record.nodes.indices where record[index].kind == .string {
-                characters += Self.scalarCount(record.decodedBytes(index))
-            }
-            // Keys are strings too; count only values.
-            for member in Self.allMembers(record) { characters -= Self.scalarCount(record.decodedBytes(member)) }
+            for index in record.stringValueNodes() { characters += Self.scalarCount(record.decodedBytes(index)) }
         }
-        self.characters = max(0, characters)
+        self.characters = characters
         let conversation = Self.conversation(in: record, root: root)
         turns = conversation.count
         roles = conversation.map(\.role)
@@ -70,14 +66,6 @@ struct RecordSummary: Sendable {
     /// Unicode scalars in UTF-8 bytes: every byte that does not continue a sequence starts one.
     private static func scalarCount(_ bytes: [UInt8]) -> Int {
         bytes.count { $0 & 0xC0 != 0x80 }
-    }
-
-    private static func allMembers(_ record: ParsedRecord) -> [Int] {
-        var keys: [Int] = []
-        for index in record.nodes.indices where record[index].kind == .object {
-            for member in record.members(of: index) { keys.append(member.key) }
-        }
-        return keys
     }
 
     /// The turns of a messages or conversations list: each role, and the node of its text when it is a string

@@ -61,20 +61,7 @@ public struct PIIStage: RecordStage {
     /// The string values (not keys) that contain the end of a trigger match, in document order, each once
     /// with the detectors its triggers call for.
     func candidateStrings(_ record: ParsedRecord, matches: [Match]) -> [(node: Int, detectors: DetectorSet)] {
-        var isKey = [Bool](repeating: false, count: record.nodes.count)
-        var strings: [Int] = []
-        for index in record.nodes.indices {
-            let node = record[index]
-            if node.kind == .object {
-                var key = index + 1
-                for _ in 0..<node.count {
-                    isKey[key] = true
-                    key = record[key + 1].next
-                }
-            } else if node.kind == .string, !isKey[index] {
-                strings.append(index)
-            }
-        }
+        let strings = record.stringValueNodes()
         var found: [(node: Int, detectors: DetectorSet)] = []
         let triggers = Trigger.all
         for match in matches.sorted(by: { $0.range.upperBound < $1.range.upperBound }) {

@@ -91,3 +91,20 @@ extension ParsedRecord {
         return Double(rawText(index))
     }
 }
+
+extension ParsedRecord {
+    /// The string nodes that are values, not object keys, in document order: the text a record carries.
+    public func stringValueNodes() -> [Int] {
+        var isKey = [Bool](repeating: false, count: nodes.count)
+        var values: [Int] = []
+        for index in nodes.indices {
+            let node = nodes[index]
+            if node.kind == .object {
+                for member in members(of: index) { isKey[member.key] = true }
+            } else if node.kind == .string, !isKey[index] {
+                values.append(index)
+            }
+        }
+        return values
+    }
+}

@@ -65,7 +65,7 @@ enum SyntheticValues {
         if area == 666 { area = 667 }
         let group = 1 + stream.next(below: 99)
         let serial = 1 + (stream.next(below: 100) * 100 + stream.next(below: 100)) % 9999
-        let digits = String(format3(area) + format(group, width: 2) + format(serial, width: 4)).compactMap(\.wholeNumberValue)
+        let digits = (format(area, width: 3) + format(group, width: 2) + format(serial, width: 4)).compactMap(\.wholeNumberValue)
         return refill(value, withDigits: digits)
     }
 
@@ -163,5 +163,4 @@ enum SyntheticValues {
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
-    private static func format3(_ number: Int) -> String { format(number, width: 3) }
 }

@@ -133,7 +133,7 @@ struct CheckRun {
             _ = try await checker.check(&reader, file: path) { found in
                 if let waiverDataset, let hash = found.recordHash,
                    waivers.isWaived(found, dataset: waiverDataset, record: RecordHash(hash)) { return }
-                if let fix = found.diagnostic.fixes.first(where: \.isPreferred) { fixes.append(fix) }
+                if let fix = found.diagnostic.preferredFix { fixes.append(fix) }
             }
         } catch {
             return  // the reporting pass says what is wrong with the file

@@ -1,23 +1,15 @@
 /// Deterministic generator of JSON lines and their mutations, for the differential test against jansson.
 struct JSONLineGenerator {
-    private var state: UInt64
+    private var random: SplitMix
     /// Percent of scalar values drawn from `EdgeCaseCorpus.values` instead of being well formed.
     var edgeValuePercent = 0
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
-    /// SplitMix64: tiny, fast and good enough to spread test cases.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
+    mutating func next() -> UInt64 { random.next() }
+    mutating func below(_ bound: Int) -> Int { random.below(bound) }
+    mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
+    mutating func pick<T>(_ choices: [T]) -> T { random.pick(choices) }
 
     mutating func line() -> [UInt8] {
         var output: [UInt8] = []
