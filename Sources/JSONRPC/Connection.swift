@@ -4,7 +4,8 @@ import Synchronization
 
 /// What the connection hands its owner: messages in the order they arrived, and problems it worked around.
 public enum IncomingEvent: Sendable {
-    case message(Message)
+    /// A message; long string values of its `params` may be detached (see `DetachedStrings`).
+    case message(Message, detached: DetachedStrings)
     /// The stream had something that could not be a message; the connection already answered it if it could.
     case problem(String)
 }
@@ -92,7 +93,7 @@ public final class Connection: Sendable {
                     continuation.yield(.problem("the stream ended inside a message of \(body.count) bytes"))
                     break reading
                 }
-                handle(.body(body))
+                handle(body: &body)
             }
         }
         if framer.pendingByteCount > 0 {
@@ -106,42 +107,66 @@ public final class Connection: Sendable {
         switch event {
         case .problem(let text):
             continuation.yield(.problem(text))
-        case .body(let body):
-            let value: JSONValue
-            switch Self.decode(body) {
-            case .success(let decoded):
-                value = decoded
-            case .failure(let error):
-                send(.errorResponse(id: nil, error: .parseError("the message body is not JSON: \(error)")))
-                continuation.yield(.problem("a message body is not JSON: \(error)"))
-                return
-            }
-            do {
-                deliver(try Message(value))
-            } catch {
-                send(.errorResponse(id: error.id, error: error.error))
-                continuation.yield(.problem("invalid JSON-RPC message: \(error.error.message)"))
-            }
+        case .body(var body):
+            handle(body: &body)
         }
     }
 
-    private static func decode(_ body: [UInt8]) -> Result<JSONValue, BodyDecodingError> {
-        if body.count >= LargeBodyDecoder.threshold, let decoded = LargeBodyDecoder.decode(body) { return decoded }
+    /// Decodes and delivers one body. It is `inout` so that a large body, held nowhere else, can be decoded in
+    /// place without a copy.
+    private func handle(body: inout [UInt8]) {
+        let decoded: LargeBodyDecoder.Decoded
+        switch Self.decode(&body) {
+        case .success(let value):
+            decoded = value
+        case .failure(let error):
+            send(.errorResponse(id: nil, error: .parseError("the message body is not JSON: \(error)")))
+            continuation.yield(.problem("a message body is not JSON: \(error)"))
+            return
+        }
+        let (value, detached) = Self.keepingDetachedParams(decoded)
         do {
-            return .success(try JSONValue.decode(body))
+            deliver(try Message(value), detached: detached)
+        } catch {
+            send(.errorResponse(id: error.id, error: error.error))
+            continuation.yield(.problem("invalid JSON-RPC message: \(error.error.message)"))
+        }
+    }
+
+    private static func decode(_ body: inout [UInt8]) -> Result<LargeBodyDecoder.Decoded, BodyDecodingError> {
+        if body.count >= LargeBodyDecoder.threshold, let decoded = LargeBodyDecoder.decode(&body) { return decoded }
+        do {
+            return .success(LargeBodyDecoder.Decoded(value: try JSONValue.decode(body), detached: .none))
         } catch {
             return .failure(BodyDecodingError(description: error.description))
         }
     }
 
-    private func deliver(_ message: Message) {
+    /// Strings stay detached only inside `params` (with paths relative to it); any other is put back, so that
+    /// responses and malformed messages read as usual.
+    private static func keepingDetachedParams(_ decoded: LargeBodyDecoder.Decoded) -> (JSONValue, DetachedStrings) {
+        guard !decoded.detached.isEmpty else { return (decoded.value, .none) }
+        var kept: [DetachedStrings.Entry] = []
+        var returned: [DetachedStrings.Entry] = []
+        for entry in decoded.detached.entries {
+            if entry.path.first == .key("params"), decoded.value["method"] != nil, decoded.value["params"]?.objectValue != nil {
+                kept.append(DetachedStrings.Entry(path: Array(entry.path.dropFirst()), bytes: entry.bytes))
+            } else {
+                returned.append(entry)
+            }
+        }
+        let value = DetachedStrings(returned).reattached(to: decoded.value) ?? decoded.value
+        return (value, DetachedStrings(kept))
+    }
+
+    private func deliver(_ message: Message, detached: DetachedStrings) {
         switch message {
         case .response(let id, let result):
             if let waiter = pending.withLock({ $0.take(id) }) { waiter.resume(returning: .success(result)) }
         case .errorResponse(let id?, let error):
             if let waiter = pending.withLock({ $0.take(id) }) { waiter.resume(returning: .failure(error)) }
         default:
-            continuation.yield(.message(message))
+            continuation.yield(.message(message, detached: detached))
         }
     }
 }

@@ -29,11 +29,7 @@ struct AnalyzedDocument: Sendable {
         self.init(uri: uri, version: version, lines: DocumentLines(text: text))
     }
 
-    init(uri: String, version: Int, text: String) {
-        self.init(uri: uri, version: version, lines: DocumentLines(text: text))
-    }
-
-    private init(uri: String, version: Int, lines: DocumentLines) {
+    init(uri: String, version: Int, lines: DocumentLines) {
         self.uri = uri
         self.version = version
         self.lines = lines

@@ -30,8 +30,8 @@ actor DatasetWorkspace {
     // MARK: Document lifecycle
 
     /// Opens a document; its analysis happens in `analyze(_:)`.
-    func open(uri: String, version: Int, text: String) {
-        var document = AnalyzedDocument(uri: uri, version: version, text: text)
+    func open(uri: String, version: Int, lines: DocumentLines) {
+        var document = AnalyzedDocument(uri: uri, version: version, lines: lines)
         document.generation = nextGeneration()
         documents[uri] = document
     }
@@ -126,7 +126,7 @@ actor DatasetWorkspace {
         analyzers.removeAll()
         for uri in documents.keys {
             if let document = documents[uri] {
-                var reset = AnalyzedDocument(uri: uri, version: document.version, text: document.lines.text)
+                var reset = AnalyzedDocument(uri: uri, version: document.version, lines: document.lines)
                 reset.generation = nextGeneration()
                 documents[uri] = reset
             }

@@ -4,42 +4,69 @@ import DatasetText
 ///
 /// Each line keeps its own terminator (LF or CR LF); the last line has none. A document that ends with a line
 /// ending therefore has a last, empty line — as LSP counts lines — which holds no record.
+///
+/// The lines of an opened text are ranges of one buffer they share (for a large didOpen, the very buffer its
+/// message was read into); a line an edit touched gets a buffer of its own.
 struct DocumentLines: Sendable {
-    private(set) var lines: [[UInt8]]
+    /// One line's bytes, terminator included: `storage[range]`.
+    struct Line: Sendable {
+        let storage: [UInt8]
+        let range: Range<Int>
 
-    init(text: [UInt8]) {
-        lines = Self.split(text[...])
+        init(storage: [UInt8], range: Range<Int>) {
+            self.storage = storage
+            self.range = range
+        }
+
+        var bytes: ArraySlice<UInt8> { storage[range] }
+
+        /// The range of the line's content, without its terminator.
+        var contentRange: Range<Int> {
+            var end = range.upperBound
+            if end > range.lowerBound && storage[end - 1] == 0x0A { end -= 1 }
+            if end > range.lowerBound && storage[end - 1] == 0x0D { end -= 1 }
+            return range.lowerBound..<end
+        }
     }
 
-    /// Splits a string's UTF-8 storage directly, without an intermediate copy of a possibly huge text.
-    init(text: String) {
-        var text = text
-        lines = text.withUTF8 { Self.split(UnsafeRawBufferPointer($0)) }
+    private(set) var lines: [Line]
+
+    init(text: [UInt8]) {
+        self.init(storage: text, range: 0..<text.count)
+    }
+
+    /// The lines of `storage[range]`, sharing `storage`.
+    init(storage: [UInt8], range: Range<Int>) {
+        lines = Self.split(storage, range)
     }
 
     var count: Int { lines.count }
 
-    /// The line's content without its terminator.
+    /// The line's content without its terminator. Its indices are those of the line's storage, not 0-based.
     func content(_ line: Int) -> ArraySlice<UInt8> {
-        let bytes = lines[line]
-        var end = bytes.count
-        if end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
-        if end > 0 && bytes[end - 1] == 0x0D { end -= 1 }
-        return bytes[0..<end]
+        lines[line].storage[lines[line].contentRange]
     }
 
-    /// The line's stored bytes and the length of its content (without terminator): what the scanner takes
-    /// without copying the line.
-    func storage(_ line: Int) -> (bytes: [UInt8], contentCount: Int) {
-        (lines[line], content(line).count)
+    /// The line's storage and the range of its content in it: what the scanner takes without copying the line.
+    func storage(_ line: Int) -> (bytes: [UInt8], contentRange: Range<Int>) {
+        (lines[line].storage, lines[line].contentRange)
     }
 
     /// True for the empty, unterminated line after a final line ending: it is not a record.
     func isTrailingEmptyLine(_ line: Int) -> Bool {
-        line == lines.count - 1 && lines[line].isEmpty
+        line == lines.count - 1 && lines[line].range.isEmpty
     }
 
-    var text: [UInt8] { Array(lines.joined()) }
+    /// The whole text, in one new buffer.
+    var text: [UInt8] {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(lines.reduce(0) { $0 + $1.range.count })
+        for line in lines { joined.append(contentsOf: line.bytes) }
+        return joined
+    }
+
+    /// The number of bytes of the text.
+    var byteCount: Int { lines.reduce(0) { $0 + $1.range.count } }
 
     /// What an edit did to the line structure: lines `range` (in the old numbering) became `insertedCount` lines.
     struct Splice: Equatable {
@@ -58,15 +85,15 @@ struct DocumentLines: Sendable {
             (endLine, endByte) = (startLine, startByte)
             clamped = true
         }
-        let prefix = lines[startLine][..<startByte]
-        let suffix = lines[endLine][endByte...]
-        var joined = ArraySlice(prefix)
+        let first = lines[startLine]
+        let last = lines[endLine]
+        var joined = Array(first.storage[first.range.lowerBound..<(first.range.lowerBound + startByte)])
         joined.append(contentsOf: newText)
-        joined.append(contentsOf: suffix)
-        var replacement = Self.split(joined)
+        joined.append(contentsOf: last.storage[(last.range.lowerBound + endByte)..<last.range.upperBound])
+        var replacement = Self.split(joined, 0..<joined.count)
         // The last line of the document has no terminator, so it can split to a trailing empty line only when the
         // edit put a line ending at its end; any other line keeps the terminator it had.
-        if endLine != lines.count - 1, replacement.count > 1, replacement.last?.isEmpty == true { replacement.removeLast() }
+        if endLine != lines.count - 1, replacement.count > 1, replacement.last?.range.isEmpty == true { replacement.removeLast() }
         lines.replaceSubrange(startLine...endLine, with: replacement)
         return (Splice(range: startLine..<(endLine + 1), insertedCount: replacement.count), clamped)
     }
@@ -89,22 +116,20 @@ struct DocumentLines: Sendable {
         return (position.line, byte)
     }
 
-    /// Splits after every LF; the final piece (possibly empty) has no terminator.
-    private static func split(_ bytes: ArraySlice<UInt8>) -> [[UInt8]] {
-        bytes.withUnsafeBytes { split($0) }
-    }
-
-    private static func split(_ buffer: UnsafeRawBufferPointer) -> [[UInt8]] {
-        guard let base = buffer.baseAddress else { return [[]] }
-        var result: [[UInt8]] = []
-        var offset = 0
-        while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-            let end = base.distance(to: UnsafeRawPointer(found)) + 1
-            result.append(Array(buffer[offset..<end]))
-            offset = end
+    /// Splits `storage[range]` after every LF, sharing `storage`; the final piece (possibly empty) has no terminator.
+    private static func split(_ storage: [UInt8], _ range: Range<Int>) -> [Line] {
+        var lines: [Line] = []
+        storage.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return lines.append(Line(storage: storage, range: range)) }
+            var offset = range.lowerBound
+            while offset < range.upperBound, let found = memchr(base + offset, 0x0A, range.upperBound - offset) {
+                let end = base.distance(to: UnsafeRawPointer(found)) + 1
+                lines.append(Line(storage: storage, range: offset..<end))
+                offset = end
+            }
+            lines.append(Line(storage: storage, range: offset..<range.upperBound))
         }
-        result.append(Array(buffer[offset...]))
-        return result
+        return lines
     }
 }
 

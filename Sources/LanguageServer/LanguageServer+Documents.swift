@@ -9,8 +9,26 @@ extension LanguageServer {
             return log.warning("didOpen with invalid params; ignored")
         }
         let document = open.textDocument
-        await workspace.open(uri: document.uri, version: document.version, text: document.text)
-        scheduleAnalysis(of: document.uri, showProgress: document.text.utf8.count > Self.progressThreshold)
+        let text = Array(document.text.utf8)
+        await self.open(uri: document.uri, version: document.version, lines: DocumentLines(text: text), workspace)
+    }
+
+    /// A didOpen whose text the connection detached: the lines share the buffer the message was read into.
+    func didOpen(_ params: JSONValue?, detached: DetachedStrings, _ workspace: DatasetWorkspace) async {
+        let textPath: [JSONPathComponent] = [.key("textDocument"), .key("text")]
+        guard let text = detached.bytes(at: textPath) else { return await didOpen(detached.reattached(to: params), workspace) }
+        let others = DetachedStrings(detached.entries.filter { $0.path != textPath })
+        guard case .success(let open) = decode(DidOpenTextDocumentParams.self, others.reattached(to: params)) else {
+            return log.warning("didOpen with invalid params; ignored")
+        }
+        let lines = DocumentLines(storage: text.storage, range: text.range)
+        await self.open(uri: open.textDocument.uri, version: open.textDocument.version, lines: lines, workspace)
+    }
+
+    private func open(uri: String, version: Int, lines: DocumentLines, _ workspace: DatasetWorkspace) async {
+        let size = lines.byteCount
+        await workspace.open(uri: uri, version: version, lines: lines)
+        scheduleAnalysis(of: uri, showProgress: size > Self.progressThreshold)
     }
 
     func didChange(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {

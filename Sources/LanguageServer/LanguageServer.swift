@@ -36,21 +36,25 @@ public actor LanguageServer {
         for await event in connection.events {
             switch event {
             case .problem(let text): log.warning(text)
-            case .message(let message): await handle(message)
+            case .message(let message, let detached): await handle(message, detached: detached)
             }
             if let exitStatus { return exitStatus }
         }
         return phase == .shuttingDown ? 0 : 1
     }
 
-    private func handle(_ message: Message) async {
+    /// Only `didOpen` takes a detached text as bytes; every other message gets its strings back.
+    private func handle(_ message: Message, detached: DetachedStrings) async {
         switch message {
         case .request(let id, let method, let params):
             traceMessage("request \(method) (\(id))")
-            await handleRequest(id: id, method: method, params: params)
+            await handleRequest(id: id, method: method, params: detached.reattached(to: params))
+        case .notification("textDocument/didOpen", let params) where phase == .running && !detached.isEmpty:
+            traceMessage("notification textDocument/didOpen")
+            if let workspace { await didOpen(params, detached: detached, workspace) }
         case .notification(let method, let params):
             traceMessage("notification \(method)")
-            await handleNotification(method: method, params: params)
+            await handleNotification(method: method, params: detached.reattached(to: params))
         case .response, .errorResponse:
             log.warning("a response to a request the server never sent; ignored")
         }

@@ -21,10 +21,10 @@ struct RecordAnalysis: Sendable {
 struct RecordAnalyzer: Sendable {
     let plan: CheckPlan
 
-    /// Checks the record in `line` (its bytes and content length, as `DocumentLines.storage` gives them).
-    func analyze(_ line: (bytes: [UInt8], contentCount: Int), scanner: inout RecordScanner, record: inout ParsedRecord)
+    /// Checks the record in `line` (its storage and content range, as `DocumentLines.storage` gives them).
+    func analyze(_ line: (bytes: [UInt8], contentRange: Range<Int>), scanner: inout RecordScanner, record: inout ParsedRecord)
         -> RecordAnalysis {
-        scanner.scan(line.bytes, lineRange: 0..<line.contentCount, lineNumber: 0, into: &record)
+        scanner.scan(line.bytes, lineRange: line.contentRange, lineNumber: 0, into: &record)
         var found: [Diagnostic] = []
         var facts: [any Sendable] = []
         facts.reserveCapacity(plan.stages.count)

@@ -86,3 +86,16 @@ public struct DuplicateKey: Sendable, Equatable {
     public let keyNode: Int
     public let firstKeyNode: Int
 }
+
+extension JSONNode {
+    /// Decodes this string node over its own raw text in `storage` — the bytes it was scanned from, with the
+    /// line starting at offset 0 — and returns the range of the decoded bytes. For a huge string wanted as bytes:
+    /// no second buffer is allocated, and the bytes between the returned range and the closing quote are left as
+    /// they were. Only `kind == .string` nodes may be decoded.
+    public func decodeStringInPlace(in storage: inout [UInt8]) -> Range<Int> {
+        precondition(kind == .string && span.upperBound <= storage.count, "not a string node of these bytes")
+        return storage.withUnsafeMutableBytes {
+            JSONStringDecoder.decodeInPlace($0, span: span, hasEscapes: hasEscapes)
+        }
+    }
+}

@@ -27,7 +27,7 @@ final class ServerHarness: Sendable {
         let client = self.client
         Task {
             for await event in events {
-                guard case .message(let message) = event else { continue }
+                guard case .message(let message, _) = event else { continue }
                 switch message {
                 case .notification(let method, let params): await inbox.add(method, params ?? .null)
                 case .request(let id, let method, let params):

@@ -229,3 +229,43 @@ extension Result where Failure == ResponseError {
         _ = await harness.shutdown()
     }
 }
+
+@Suite struct LargeDocumentTests {
+    /// A document of several megabytes is decoded in the buffer its message was read into and its lines share
+    /// that buffer; positions, edits in the middle of it, hover and a settings change must not notice.
+    @Test func aLargeOpenedDocumentIsDiagnosedEditedAndHoveredLikeASmallOne() async throws {
+        let harness = ServerHarness()
+        _ = try await harness.initialize()
+        let uri = "file:///tmp/large.jsonl"
+        var records = Array(repeating: good, count: 30_000)
+        records[12_345] = typo
+        records[29_999] = typo
+        harness.open(uri, records.joined(separator: "\n") + "\n")
+        let opened = try await harness.next("textDocument/publishDiagnostics", timeout: 60)
+        #expect(codes(opened) == ["format/unknown-role", "format/unknown-role"])
+        #expect(opened.at("diagnostics.0.range.start.line")?.intValue == 12_345)
+        let prefix = #"{"messages":[{"role":"user","content":"👋🏽 hi"},{"role":"#
+        #expect(opened.at("diagnostics.1.range.start.character")?.intValue == prefix.utf16.count)
+
+        let fixColumn = prefix.utf16.count + 1
+        harness.notify("textDocument/didChange", try JSONValue.decode("""
+            {"textDocument":{"uri":"\(uri)","version":2},"contentChanges":[
+              {"range":{"start":{"line":12345,"character":\(fixColumn)},"end":{"line":12345,"character":\(fixColumn + 8)}},"text":"assistant"},
+              {"range":{"start":{"line":100,"character":0},"end":{"line":100,"character":0}},"text":"\\n"}]}
+            """))
+        let edited = try await harness.next("textDocument/publishDiagnostics") { $0["version"]?.intValue == 2 }
+        #expect(codes(edited) == ["format/empty-line", "format/unknown-role"])
+        #expect(edited.at("diagnostics.1.range.start.line")?.intValue == 30_000)
+
+        let hover = try await harness.request("textDocument/hover", try JSONValue.decode(
+            #"{"textDocument":{"uri":"\#(uri)"},"position":{"line":12346,"character":3}}"#)).get()
+        #expect(hover.at("contents.value")?.stringValue?.contains("2 turns: user → assistant") == true)
+
+        harness.notify("workspace/didChangeConfiguration", try JSONValue.decode(#"{"settings":{"datalint":{"ignore":["format/empty-line"]}}}"#))
+        let reconfigured = try await harness.next("textDocument/publishDiagnostics", timeout: 60) {
+            $0["version"]?.intValue == 2 && codes($0) == ["format/unknown-role"]
+        }
+        #expect(reconfigured.at("diagnostics.0.range.start.line")?.intValue == 30_000)
+        _ = await harness.shutdown()
+    }
+}
