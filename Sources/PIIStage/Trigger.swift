@@ -12,7 +12,9 @@ struct Trigger: Sendable {
     let expression: String
     let detectors: DetectorSet
 
-    static let all: [Trigger] = [
+    static let all: [Trigger] = builtIn + contextual
+
+    private static let builtIn: [Trigger] = [
         // A local part ends in a letter, digit or underscore in practice; "%@example.com" in SQL does not fire.
         Trigger(#"[A-Za-z0-9_]@[A-Za-z0-9\x80-\xff]"#, [.email]),
         // Digit groups: cards (13+ digits, grouped by four or not at all) and IBANs (printed in groups of four,
