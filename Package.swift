@@ -98,9 +98,12 @@ let package = Package(
         .testTarget(name: "RedactionTests", dependencies: ["Redaction"]),
         // --- End of the `pii` foundations. ---
         // The `pii` stage: personal data and credentials in string values (docs/pii.md).
+        // A SIMD pass that finds where digits and hex separators cluster: the pii stage's cheap first look at
+        // number-shaped identifiers, which Vectorscan scans slowly (see docs/benchmarks.md).
+        .target(name: "CShapePrefilter", path: "Sources/CShapePrefilter"),
         .target(name: "PIIStage",
                 dependencies: ["StageKit", "RecordScanner", "Diagnostics", "DatasetText", "MultiPatternScanning",
-                               "PublicSuffixes", "PhoneNumbers", "Redaction"],
+                               "PublicSuffixes", "PhoneNumbers", "Redaction", "CShapePrefilter"],
                 swiftSettings: strict),
         .testTarget(name: "PIIStageTests", dependencies: ["PIIStage", "RecordScanner", "Diagnostics", "DatasetText"]),
 

@@ -52,6 +52,14 @@ extension Scratch {
         try scan(buffer: bytes, offset: 0, into: &matches, limit: limit)
     }
 
+    /// Appends the matches in `bytes`, a part of a larger buffer that starts `base` bytes into it, to `matches`,
+    /// with offsets into the larger buffer.
+    @discardableResult
+    public func scan(_ bytes: UnsafeRawBufferPointer, reportingOffsetsFrom base: Int, into matches: inout [Match],
+                     limit: Int = .max) throws(VectorscanError) -> ScanCompletion {
+        try scan(buffer: bytes, offset: base, into: &matches, limit: limit)
+    }
+
     /// Appends the matches in `bytes` to `matches`, at most `limit` of them; offsets count from the start.
     @discardableResult
     public func scan(_ bytes: [UInt8], into matches: inout [Match],

@@ -23,7 +23,7 @@ public struct PIIStage: RecordStage {
     /// Patterns that are not valid regular expressions are ignored (the configuration loader rejects them first).
     /// `redactor` rewrites hits in quick fixes (nil: typed placeholders such as `[EMAIL]`).
     public init(allowedValues: [String] = [], allowedPatterns: [String] = [], redactor: Redactor? = nil) {
-        _ = TriggerDatabase.shared
+        _ = (TriggerDatabase.literal, TriggerDatabase.shaped)
         redaction = HitRedaction(redactor: redactor)
         self.allowedValues = Set(allowedValues.map { Array($0.utf8) })
         self.allowedPatterns = allowedPatterns.compactMap(AllowedPattern.init)
@@ -46,9 +46,7 @@ public struct PIIStage: RecordStage {
         guard record.isValidJSON else { return Facts() }
         let scratch = ThreadScratch.current()
         scratch.triggerMatches.removeAll(keepingCapacity: true)
-        let scanned: Bool = record.withLineBytes { line in
-            (try? scratch.triggers.scan(line, into: &scratch.triggerMatches)) != nil
-        }
+        let scanned: Bool = record.withLineBytes { line in Self.scanTriggers(line, scratch: scratch) }
         guard scanned, !scratch.triggerMatches.isEmpty else { return Facts() }
         for candidate in candidateStrings(record, matches: scratch.triggerMatches) {
             inspect(record, node: candidate.node, detectors: candidate.detectors, scratch: scratch, into: &diagnostics)
@@ -57,6 +55,23 @@ public struct PIIStage: RecordStage {
     }
 
     public func makeAggregate() -> NoAggregate<Facts> { NoAggregate() }
+
+    /// Collects trigger matches in `scratch.triggerMatches`: the literal triggers over the whole line, the shaped
+    /// ones over the regions the prefilter finds. False when Vectorscan failed.
+    static func scanTriggers(_ line: UnsafeRawBufferPointer, scratch: ThreadScratch) -> Bool {
+        do {
+            try scratch.literalTriggers.scan(line, into: &scratch.triggerMatches)
+            scratch.shapeRegions.find(in: line)
+            for index in 0..<scratch.shapeRegions.count {
+                let region = scratch.shapeRegions.region(index)
+                try scratch.shapedTriggers.scan(UnsafeRawBufferPointer(rebasing: line[region]),
+                                                reportingOffsetsFrom: region.lowerBound, into: &scratch.triggerMatches)
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
 
     /// The string values (not keys) that contain the end of a trigger match, in document order, each once
     /// with the detectors its triggers call for.

@@ -13,7 +13,9 @@ import MultiPatternScanning
 /// never changes thread inside one, so a scratch per thread is never shared, and, unlike a locked pool, costs
 /// nothing per record but a `pthread_getspecific`.
 final class ThreadScratch {
-    let triggers: Scratch
+    let literalTriggers: Scratch
+    let shapedTriggers: Scratch
+    var shapeRegions = ShapeRegions()
     /// One per detector, indexed by raw value, made when the thread first needs it.
     private var precise: [Scratch?] = Array(repeating: nil, count: Detector.allCases.count)
     /// Match buffers reused across records.
@@ -22,7 +24,8 @@ final class ThreadScratch {
 
     private init() {
         do {
-            triggers = try Scratch(for: TriggerDatabase.shared)
+            literalTriggers = try Scratch(for: TriggerDatabase.literal)
+            shapedTriggers = try Scratch(for: TriggerDatabase.shaped)
         } catch {
             preconditionFailure("cannot allocate Vectorscan scratch: \(error)")
         }

@@ -8,11 +8,15 @@ import RecordScanner
 public struct AnyRecordStage: Sendable {
     public let name: String
     public let codes: [CodeDescriptor]
-    private let makeRun: @Sendable () -> any ChunkRun
-    private let makeFileAggregate: @Sendable () -> any FileAggregate
-    private let checkOne: @Sendable (ParsedRecord, inout [Diagnostic]) -> any Sendable
-    private let compareFacts: @Sendable (any Sendable, any Sendable) -> Bool
+    @usableFromInline let makeRun: @Sendable () -> any ChunkRun
+    @usableFromInline let makeFileAggregate: @Sendable () -> any FileAggregate
+    @usableFromInline let checkOne: @Sendable (ParsedRecord, inout [Diagnostic]) -> any Sendable
+    @usableFromInline let compareFacts: @Sendable (any Sendable, any Sendable) -> Bool
 
+    /// Inlinable so that the typed chunk run is specialized for the concrete stage where it is wrapped: run as
+    /// unspecialized generic code, every record asked the runtime for its facts' type metadata, which cost more
+    /// than some stages' checks.
+    @inlinable
     public init<Stage: RecordStage>(_ stage: Stage) {
         name = stage.name
         codes = stage.codes
@@ -55,34 +59,62 @@ public protocol FileAggregate: Sendable {
     func finish(into diagnostics: inout [Diagnostic])
 }
 
+@usableFromInline
 struct TypedChunkRun<Stage: RecordStage>: ChunkRun {
-    let stage: Stage
-    var facts: [(line: Int, facts: Stage.Facts)] = []
+    @usableFromInline let stage: Stage
+    // Two arrays, not one of (line, facts) tuples: the run is called through `any ChunkRun`, so this code is not
+    // specialized, and appending a tuple asked the runtime for the tuple's type metadata on every record.
+    @usableFromInline var lines: [Int] = []
+    @usableFromInline var facts: [Stage.Facts] = []
 
+    @inlinable
+    init(stage: Stage) {
+        self.stage = stage
+    }
+
+    @inlinable
     mutating func check(_ record: ParsedRecord, into diagnostics: inout [Diagnostic]) {
-        facts.append((record.lineNumber, stage.check(record, into: &diagnostics)))
+        lines.append(record.lineNumber)
+        facts.append(stage.check(record, into: &diagnostics))
     }
 
+    @inlinable
     mutating func takeFacts() -> any Sendable {
-        defer { facts = [] }
-        return ChunkFacts<Stage.Facts>(entries: facts)
+        defer { (lines, facts) = ([], []) }
+        return ChunkFacts<Stage.Facts>(lines: lines, facts: facts)
     }
 }
 
+@usableFromInline
 struct ChunkFacts<Facts: Sendable>: Sendable {
-    let entries: [(line: Int, facts: Facts)]
+    @usableFromInline let lines: [Int]
+    @usableFromInline let facts: [Facts]
+
+    @inlinable
+    init(lines: [Int], facts: [Facts]) {
+        self.lines = lines
+        self.facts = facts
+    }
 }
 
+@usableFromInline
 struct TypedFileAggregate<Stage: RecordStage>: FileAggregate {
-    var aggregate: Stage.Aggregate
+    @usableFromInline var aggregate: Stage.Aggregate
 
+    @inlinable
+    init(aggregate: Stage.Aggregate) {
+        self.aggregate = aggregate
+    }
+
+    @inlinable
     mutating func absorb(chunkFacts: any Sendable) {
         guard let chunk = chunkFacts as? ChunkFacts<Stage.Facts> else {
             preconditionFailure("facts of another stage were given to \(Stage.self)")
         }
-        for entry in chunk.entries { aggregate.absorb(entry.facts, line: entry.line) }
+        for index in chunk.facts.indices { aggregate.absorb(chunk.facts[index], line: chunk.lines[index]) }
     }
 
+    @inlinable
     mutating func absorb(recordFacts: any Sendable, line: Int) {
         guard let facts = recordFacts as? Stage.Facts else {
             preconditionFailure("facts of another stage were given to \(Stage.self)")
@@ -90,5 +122,6 @@ struct TypedFileAggregate<Stage: RecordStage>: FileAggregate {
         aggregate.absorb(facts, line: line)
     }
 
+    @inlinable
     func finish(into diagnostics: inout [Diagnostic]) { aggregate.finish(into: &diagnostics) }
 }

@@ -1,0 +1,78 @@
+import MultiPatternScanning
+@testable import PIIStage
+import Testing
+
+/// The shape prefilter decides where the shaped triggers run, so it must be a superset test: every match of a
+/// shaped trigger, found by scanning the whole line, must lie inside a region it returns.
+@Suite struct ShapeRegionsTests {
+    static let shaped = Trigger.all.enumerated().filter { $0.element.kind == .shaped }
+
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch(for: PatternDatabase(Self.shaped.map {
+            Pattern(id: UInt32($0.offset), expression: $0.element.expression, flags: [.leftmostStart])
+        }))
+    }
+
+    /// Every shaped match in `line` that falls outside the prefilter's regions, as "trigger: text".
+    func escapes(_ line: [UInt8]) throws -> [String] {
+        let matches = try scratch.scan(line)
+        var regions = ShapeRegions()
+        line.withUnsafeBytes { regions.find(in: $0) }
+        let covered = (0..<regions.count).map(regions.region)
+        return matches.filter { match in !covered.contains { $0.contains(match.range.lowerBound) && match.range.upperBound <= $0.upperBound } }
+            .map { "\(Trigger.all[Int($0.id)].expression): \(String(decoding: line[$0.range], as: UTF8.self))" }
+    }
+
+    static let samples = [
+        "4111 1111 1111 1111", "4111111111111111", "(555) 123-4567", "+1 555 123 4567", "020 7946 0958",
+        "01 23 45 67 89", "123-45-6789", "192.168.1.1", "1.2.3.4", "fe80::1", "::1", "2001:db8:85a3:0:0:8a2e:370:7334",
+        "00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e", "DE89 3704 0044 0532 0130 00", "03-1234-5678", "(11) 91234-5678",
+    ]
+    static let fillers = ["word ", "the ", "é", "日本", "\\n", "\\\"", "\\u00e9", "\\u8fd9", "a:b ", "x-y ", "ab", ": ", "12 ", "(", "."]
+
+    @Test func everySampleIsCoveredWhereverItFallsInABlock() throws {
+        for sample in Self.samples {
+            for offset in 40..<140 {
+                let line = Array(String(repeating: "x", count: offset).utf8) + Array(sample.utf8) + Array(" tail".utf8)
+                #expect(try escapes(line) == [], "\(sample) at \(offset)")
+            }
+        }
+    }
+
+    @Test func randomTextWithPlantedShapesIsCovered() throws {
+        var random = Xorshift(state: 0x5A4E_0001)
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<random.below(60) {
+                text += random.chance(15) ? random.pick(Self.samples) : random.pick(Self.fillers)
+                if random.chance(20) { text += String(random.below(100_000)) }
+            }
+            let line = Array(#"{"content":"\#(text)"}"#.utf8)
+            #expect(try escapes(line) == [], "\(text)")
+        }
+    }
+
+    @Test func proseWithoutNumbersHasNoRegions() {
+        let line = Array(String(repeating: #"{"role": "user", "content": "Why is the sky blue? Tell me about light."}"#, count: 4).utf8)
+        var regions = ShapeRegions()
+        line.withUnsafeBytes { regions.find(in: $0) }
+        #expect(regions.count == 0)
+    }
+}
+
+/// A deterministic generator for the random texts (xorshift64).
+private struct Xorshift {
+    var state: UInt64
+
+    mutating func below(_ bound: Int) -> Int {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Int(state % UInt64(bound))
+    }
+
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
+}
