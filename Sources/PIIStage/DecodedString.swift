@@ -11,9 +11,21 @@ import RecordScanner
 ///
 /// The mapping is kept as pieces, not per byte: a run of plain bytes maps by a shift, an escape maps all the
 /// bytes it decodes to onto its backslash. Strings without escapes (most) have one piece.
+///
+/// `bytes` ends with `scanPadding` zero bytes that are not part of the string. Vectorscan 5.4.9 (Debian's) misses
+/// matches of patterns such as `@[a-z]+` that end in the last 31 bytes of the scanned buffer, depending on the
+/// buffer's alignment, so one string could find an email address in one process and miss it in the next. A
+/// zero byte is in no precise pattern, so the padding moves every real match away from the end without adding
+/// or lengthening one; `Validator` drops it again.
 struct DecodedString {
-    /// The decoded UTF-8 bytes.
+    static let scanPadding = 32
+
+    /// The decoded UTF-8 bytes, then `scanPadding` zero bytes.
     private(set) var bytes: [UInt8] = []
+    /// The number of decoded bytes (without the padding).
+    var count: Int { bytes.count - Self.scanPadding }
+    /// The decoded UTF-8 bytes.
+    var text: ArraySlice<UInt8> { bytes[..<count] }
     /// Where each piece starts, in decoded and raw offsets; an escape's piece has `isEscape` set.
     private(set) var pieces: [Piece] = []
     /// Raw line offset of the closing quote.
@@ -30,6 +42,7 @@ struct DecodedString {
         let span = record[node].span
         let hasEscapes = record[node].hasEscapes
         record.withLineBytes { line in decode(line, inner: (span.lowerBound + 1)..<(span.upperBound - 1), hasEscapes: hasEscapes) }
+        bytes.append(contentsOf: repeatElement(0, count: Self.scanPadding))
     }
 
     /// The raw line span of decoded bytes `range` (whose ends fall on character boundaries).
@@ -39,7 +52,7 @@ struct DecodedString {
 
     /// The raw offset of decoded offset `offset`: inside a plain run by shift, inside an escape at its backslash.
     func rawOffset(_ offset: Int) -> Int {
-        guard offset < bytes.count else { return rawEnd }
+        guard offset < count else { return rawEnd }
         var low = 0, high = pieces.count
         while low < high {
             let middle = (low + high) / 2
@@ -52,11 +65,11 @@ struct DecodedString {
     private mutating func decode(_ line: UnsafeRawBufferPointer, inner: Range<Int>, hasEscapes: Bool) {
         rawEnd = inner.upperBound
         pieces.append(Piece(decoded: 0, raw: Int32(inner.lowerBound), isEscape: false))
+        bytes.reserveCapacity(inner.count + Self.scanPadding)
         guard hasEscapes else {
-            bytes = Array(line[inner])
+            bytes.append(contentsOf: line[inner])
             return
         }
-        bytes.reserveCapacity(inner.count)
         var index = inner.lowerBound
         let base = line.baseAddress!
         while index < inner.upperBound {

@@ -8,8 +8,12 @@ struct Validator {
     /// The lower-cased string, made on the first context question and kept for the next ones.
     private let lowered = LoweredCache()
 
+    /// `bytes` as `DecodedString` holds them, with its scan padding at the end, which is dropped here; or
+    /// plain bytes, when they do not end in that padding.
     init(bytes: [UInt8]) {
-        self.bytes = bytes
+        let padding = DecodedString.scanPadding
+        let padded = bytes.count >= padding && bytes.suffix(padding).allSatisfy { $0 == 0 }
+        self.bytes = padded ? Array(bytes.dropLast(padding)) : bytes
     }
 
     /// Whether the string mentions any of `words` (lower case ASCII) as a whole word, or its plural ("tel" is

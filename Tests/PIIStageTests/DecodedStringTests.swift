@@ -15,13 +15,13 @@ private func raw(_ decoded: DecodedString, _ line: [UInt8], _ range: Range<Int>)
 
 @Test func stringWithoutEscapesMapsByShift() {
     let (string, line) = decoded(#"{"a": "mail bob@x.org"}"#)
-    #expect(string.bytes == Array("mail bob@x.org".utf8))
+    #expect(Array(string.text) == Array("mail bob@x.org".utf8))
     #expect(raw(string, line, 5..<14) == "bob@x.org")
 }
 
 @Test func newlineAndQuoteEscapesShiftLaterOffsets() {
     let (string, line) = decoded(#"{"a": "x\n\"bob@x.org\"\n"}"#)
-    #expect(String(decoding: string.bytes, as: UTF8.self) == "x\n\"bob@x.org\"\n")
+    #expect(String(decoding: string.text, as: UTF8.self) == "x\n\"bob@x.org\"\n")
     #expect(raw(string, line, 3..<12) == "bob@x.org")
     // A range that includes an escape covers the whole escape.
     #expect(raw(string, line, 1..<3) == #"\n\""#)
@@ -29,14 +29,14 @@ private func raw(_ decoded: DecodedString, _ line: [UInt8], _ range: Range<Int>)
 
 @Test func unicodeEscapeIsOneCharacterOfTwoBytes() {
     let (string, line) = decoded(#"{"a": "caf\u00e9 bob@x.org"}"#)
-    #expect(String(decoding: string.bytes, as: UTF8.self) == "café bob@x.org")
+    #expect(String(decoding: string.text, as: UTF8.self) == "café bob@x.org")
     #expect(raw(string, line, 3..<5) == #"\u00e9"#)
     #expect(raw(string, line, 6..<15) == "bob@x.org")
 }
 
 @Test func surrogatePairInsideAndAroundAHit() {
     let (string, line) = decoded(#"{"a": "\ud83d\ude00a\ud83d\ude00b\ud83d\ude00"}"#)
-    #expect(String(decoding: string.bytes, as: UTF8.self) == "😀a😀b😀")
+    #expect(String(decoding: string.text, as: UTF8.self) == "😀a😀b😀")
     #expect(raw(string, line, 4..<10) == #"a\ud83d\ude00b"#)
     #expect(raw(string, line, 0..<4) == #"\ud83d\ude00"#)
     #expect(raw(string, line, 10..<14) == #"\ud83d\ude00"#)
@@ -50,7 +50,7 @@ private func raw(_ decoded: DecodedString, _ line: [UInt8], _ range: Range<Int>)
 
 @Test func consecutiveEscapesAndAnEscapeFirstMapEachToTheirOwnBytes() {
     let (string, line) = decoded(#"{"a": "\t\n\u00e9\u00e9bob@x.org\\\/"}"#)
-    #expect(String(decoding: string.bytes, as: UTF8.self) == "\t\néébob@x.org\\/")
+    #expect(String(decoding: string.text, as: UTF8.self) == "\t\néébob@x.org\\/")
     #expect(raw(string, line, 0..<1) == #"\t"#)
     #expect(raw(string, line, 2..<6) == #"\u00e9\u00e9"#)
     #expect(raw(string, line, 6..<15) == "bob@x.org")

@@ -55,3 +55,12 @@ import Testing
     #expect(diagnostic.range.start.utf8Column == 15)
     #expect(diagnostic.range.start.utf16Column == 13)
 }
+
+/// Vectorscan 5.4.9 can miss a match in the last bytes of a buffer, depending on where the buffer ends; an
+/// address at the very end of a string of any length is found.
+@Test func emailAtTheEndOfAStringOfAnyLengthIsReported() {
+    for length in 0..<64 {
+        let text = String(repeating: "a", count: length) + " write to rachael35@wallace.com"
+        #expect(codes(text) == ["pii/email"], "prefix of \(length)")
+    }
+}
