@@ -5,29 +5,32 @@ import PhoneNumbers
 /// libphonenumber, which must call the number valid in its numbering plan.
 extension Validator {
     /// Regions whose national forms are read without a "+": the US (and with it Canada, which shares +1), the
-    /// UK, Germany, France, India, Brazil, Japan, China; the first that accepts the number names it.
-    static let phoneRegions = ["US", "GB", "DE", "FR", "IN", "BR", "JP", "CN"]
-
-    static let phoneContextWords = ["phone", "tel", "call", "mobile", "cell", "cellphone", "fax", "whatsapp", "contact",
-                                    "sms", "dial", "handy", "telephone", "telefon", "telefone", "phone number"]
+    /// UK, Germany, France, India, Brazil, Japan, China, Spain and Italy; the first that accepts the number names it.
+    static let phoneRegions = ["US", "GB", "DE", "FR", "IN", "BR", "JP", "CN", "ES", "IT"]
 
     func phone(_ range: Range<Int>) -> Hit? {
         guard digitBoundaryBefore(range.lowerBound), digitBoundaryAfter(range.upperBound),
-              !continuesAfterSpace(range) else { return nil }
+              !continuesAfterSpace(range), !continuesIdentifier(range.lowerBound), !continuesIBAN(range.lowerBound)
+        else { return nil }
         let slice = bytes[range]
         let digits = slice.filter(Bytes.isDigit)
         guard (7...15).contains(digits.count) else { return nil }
         let hasPlus = slice.first == UInt8(ascii: "+")
-        guard Self.phoneShapeIsPlausible(slice, hasPlus: hasPlus) else { return nil }
+        // No national number of these regions is longer than twelve digits with its trunk prefix; a longer run
+        // without "+" is a card, a timestamp or an ID (an international "00" prefix aside).
+        if !hasPlus && digits.count > 12 && !digits.starts(with: [0x30, 0x30]) { return nil }
+        guard PhoneShape(slice, hasPlus: hasPlus)?.isPlausible == true else { return nil }
         let formatted = hasPlus || slice.contains { !Bytes.isDigit($0) }
         // Every national form of the regions read without "+" has ten digits or more (with its trunk prefix),
-        // except some German numbers, which then need a context word ("555-1234" lacks an area code). A bare
-        // run of digits is an ID, a timestamp or an amount far more often than a phone number.
+        // except some German and Italian numbers, which then need a context word ("555-1234" lacks an area
+        // code). A bare run of digits is an ID, a timestamp or an amount far more often than a phone number.
         let shortNational = !hasPlus && digits.count < 10
-        if shortNational && digits.first != UInt8(ascii: "0") { return nil }
+        if shortNational && digits.first != UInt8(ascii: "0") && !Self.mayBeShortNational(digits) { return nil }
         let needsContext = shortNational || !formatted
-        let context = needsContext && hasContext(Self.phoneContextWords)
+        let context = hasWord(Self.phoneContextWords, near: range)
         if needsContext && !context { return nil }
+        // "Order 2024-735184", "S/N: 47778-57238": the text says what else the number is.
+        if !context && hasWord(Self.otherNumberWords, near: range, after: 0) { return nil }
         let text = Bytes.text(slice)
         // libphonenumber calls Ofcom's drama ranges invalid in the UK (and may then read them as another
         // country's number), so they are recognized from the digits first.
@@ -84,53 +87,5 @@ extension Validator {
             }
         }
         return nil
-    }
-
-    /// Rejects shapes that are not how people write phone numbers: dates, IPs and versions, ISBN-like
-    /// single-digit groups, doubled or mixed separators, unbalanced parentheses.
-    static func phoneShapeIsPlausible(_ slice: ArraySlice<UInt8>, hasPlus: Bool) -> Bool {
-        var groups: [Int] = []
-        var separators: [UInt8] = []
-        var run = 0
-        var previousWasSeparator = false
-        var openParens = 0, closeParens = 0
-        for byte in slice.dropFirst(hasPlus ? 1 : 0) {
-            if Bytes.isDigit(byte) {
-                run += 1
-                previousWasSeparator = false
-                continue
-            }
-            if run > 0 { groups.append(run) }
-            run = 0
-            switch byte {
-            case UInt8(ascii: "("): openParens += 1; if closeParens > 0 { return false }
-            case UInt8(ascii: ")"): closeParens += 1; if openParens != 1 { return false }
-            default:
-                // "555 - 1234", "12..34": one separator between groups (a parenthesis may sit next to one).
-                if previousWasSeparator { return false }
-                previousWasSeparator = true
-                separators.append(byte)
-            }
-        }
-        if run > 0 { groups.append(run) }
-        guard openParens == closeParens, openParens <= 1 else { return false }
-        let kinds = Set(separators)
-        // One kind of separator, except a space after the area code in parentheses or the country code.
-        if kinds.count > 1 && !(kinds == [UInt8(ascii: " "), UInt8(ascii: "-")] && (openParens == 1 || hasPlus)) {
-            return false
-        }
-        if kinds.contains(UInt8(ascii: ".")) {
-            // 192.168.1.1, 1.2.3, 10.0.0.12: dotted groups this short are addresses and versions.
-            if groups.count == 4 && groups.allSatisfy({ $0 <= 3 }) { return false }
-            if groups.contains(where: { $0 == 1 }) { return false }
-        }
-        // 4711-2024-0815: groups of four throughout are IDs and card fragments, no national format.
-        if groups.count >= 3 && groups.allSatisfy({ $0 == 4 }) { return false }
-        // ISBNs and part numbers have single-digit groups; phones have none (but "+1 …" has a one-digit code).
-        if groups.dropFirst(hasPlus ? 1 : 0).contains(1) { return false }
-        // Dates: 2024-01-15, 15.01.2024, 01/15/24.
-        if !hasPlus, openParens == 0, groups.count == 3, kinds.count == 1,
-           groups == [4, 2, 2] || groups == [2, 2, 4] || groups == [2, 2, 2] { return false }
-        return true
     }
 }

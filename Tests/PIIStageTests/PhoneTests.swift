@@ -51,3 +51,48 @@ import Testing
     #expect(covered(diagnostic, in: line) == "+41 44 668 18 00")
     #expect(applyingFix(diagnostic, to: line) == #"{"text": "Caf\u00e9 \"Z\u00fcrich\"\ntel: [PHONE]\n"}"#)
 }
+
+@Test func writtenFormsOfInternationalAndNationalNumbersAreReported() {
+    for number in ["+33 6 12 34 56 78", "+33 (0)1 72 67 48 54", "+49(0)30 1234567", "1-650-253-0000",
+                   "1 (650) 253-0000", "11 4433-1649", "(11) 4433-1649"] {
+        guard let (diagnostic, text) = single("reach me at \(number) after six") else { continue }
+        #expect(diagnostic.code == PIICode.phone.code, "\(number)")
+        #expect(text == number)
+    }
+}
+
+@Test func nationalNumbersWithoutTrunkPrefixNeedAContextWordNextToThem() {
+    #expect(codes("Llámame al 912 34 56 78.") == ["pii/phone"])
+    #expect(codes("我的电话是13800138000。") == ["pii/phone"])
+    #expect(codes("Il mio numero è 3471234567.") == ["pii/phone"])
+    #expect(codes("Appelez-moi au 0612345678.") == ["pii/phone"])
+    #expect(codes("Total 912 34 56 78.") == [])
+}
+
+@Test func contextWordsCountOnlyNextToTheNumber() {
+    // "call" belongs to another sentence: the order number is not a phone number.
+    #expect(codes("Call me after six.\nYour order 6502530000 has shipped.") == [])
+    #expect(codes("WhatsApp: +44 20 7123 4567 Bestellnummer 6502530000") == ["pii/phone"])
+}
+
+@Test func identifiersAmountsAndCodeTailsAreNotPhoneNumbers() {
+    #expect(codes("Bestellnummer ORD-2024-735184") == [])
+    #expect(codes("Your order #2025-500094 has shipped.") == [])
+    #expect(codes("Model XR-47778-57238") == [])
+    #expect(codes("S/N: 47778-57238") == [])
+    #expect(codes("Invoice 2022-113281 is overdue.") == [])
+    #expect(codes("Revenue reached 619 573 553 491 last year.") == [])
+    #expect(codes("Lot 73 785 922 573 was recalled.") == [])
+    #expect(codes("Use card 3022-109937-0142 and 3771 117951 13132.") == [])
+    #expect(codes("Call me at six. created_at: 20210817002627") == [])
+    #expect(codes("Refund to GB71 RWSJ 8780 3315 5970 55, please.") == [])
+}
+
+@Test func phoneWithTrunkPrefixInParenthesesHasExactRangeInsideEscapes() {
+    let line = #"{"text": "\u00c9crivez \"Tel.: +33 (0)1 72 67 48 54\"\n"}"#
+    let found = check(line)
+    #expect(found.map(\.code.rawValue) == ["pii/phone"])
+    guard let diagnostic = found.first else { return }
+    #expect(covered(diagnostic, in: line) == "+33 (0)1 72 67 48 54")
+    #expect(applyingFix(diagnostic, to: line) == #"{"text": "\u00c9crivez \"Tel.: [PHONE]\"\n"}"#)
+}
