@@ -6,28 +6,31 @@
 #include <immintrin.h>
 #endif
 
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
 // The text is read in blocks of 64 bytes; for each block, one bit per byte says which bytes belong to a class.
 typedef struct {
     uint64_t digit;
     uint64_t hex;
-    uint64_t separator;  // ' ', '.', '-'
-    uint64_t colon;
+    uint64_t space;
+    uint64_t dot;
     uint64_t hyphen;
+    uint64_t colon;
     uint64_t paren;      // '('
     uint64_t backslash;
     uint64_t letter_u;
 } block_classes;
 
-// After a block with no digit, colon, hyphen or parenthesis, what the next block may look back on: nothing,
-// except hex digits, which are assumed everywhere (more regions, never fewer), and a backslash, which is
-// assumed nowhere (escaped hex then counts as digits: more regions again).
-static inline __attribute__((always_inline)) int quiet_block(block_classes *classes) {
+// After a block with no digit, colon or hyphen, what the next block may look back on: nothing, except hex
+// digits, which are assumed everywhere (more regions, never fewer), and a backslash, which is assumed nowhere
+// (escaped hex then counts as digits: more regions again).
+ALWAYS_INLINE int quiet_block(block_classes *classes) {
     memset(classes, 0, sizeof *classes);
     classes->hex = ~(uint64_t)0;
     return 0;
 }
 
-// Returns 0, after `quiet_block`, when the block has no digit, colon, hyphen or parenthesis.
+// Returns 0, after `quiet_block`, when the block has no digit, colon or hyphen.
 static int classify_portable(const uint8_t *block, block_classes *classes) {
     memset(classes, 0, sizeof *classes);
     for (int index = 0; index < 64; index++) {
@@ -36,61 +39,65 @@ static int classify_portable(const uint8_t *block, block_classes *classes) {
         const int is_digit = byte >= '0' && byte <= '9';
         if (is_digit) classes->digit |= bit;
         if (is_digit || (byte >= 'a' && byte <= 'f') || (byte >= 'A' && byte <= 'F')) classes->hex |= bit;
+        if (byte == ' ') classes->space |= bit;
+        if (byte == '.') classes->dot |= bit;
         if (byte == '-') classes->hyphen |= bit;
-        if (byte == '.' || byte == '-' || byte == ' ') classes->separator |= bit;
         if (byte == ':') classes->colon |= bit;
         if (byte == '(') classes->paren |= bit;
         if (byte == '\\') classes->backslash |= bit;
         if (byte == 'u') classes->letter_u |= bit;
     }
-    if ((classes->digit | classes->colon | classes->hyphen | classes->paren) == 0) return quiet_block(classes);
+    if ((classes->digit | classes->colon | classes->hyphen) == 0) return quiet_block(classes);
     return 1;
 }
 
 #if defined(__x86_64__)
 #define AVX512 __attribute__((target("avx512f,avx512bw,popcnt")))
 
-AVX512 static inline uint64_t equal_mask(__m512i block, char byte) {
+AVX512 ALWAYS_INLINE uint64_t equal_mask(__m512i block, char byte) {
     return _mm512_cmpeq_epi8_mask(block, _mm512_set1_epi8(byte));
 }
 
-AVX512 static inline uint64_t range_mask(__m512i block, char low, char count) {
+AVX512 ALWAYS_INLINE uint64_t range_mask(__m512i block, char low, char count) {
     return _mm512_cmplt_epu8_mask(_mm512_sub_epi8(block, _mm512_set1_epi8(low)), _mm512_set1_epi8(count));
 }
 
-AVX512 static inline int classify_avx512(const uint8_t *bytes, block_classes *classes) {
+AVX512 ALWAYS_INLINE int classify_avx512(const uint8_t *bytes, block_classes *classes) {
     const __m512i block = _mm512_loadu_si512((const void *)bytes);
     classes->digit = range_mask(block, '0', 10);
     classes->colon = equal_mask(block, ':');
     classes->hyphen = equal_mask(block, '-');
-    classes->paren = equal_mask(block, '(');
     // No early return for quiet blocks: with one instruction per class, a mispredicted branch costs more.
-    classes->hex = classes->digit | range_mask(block, 'a', 6) | range_mask(block, 'A', 6);
-    classes->separator = classes->hyphen | equal_mask(block, '.') | equal_mask(block, ' ');
+    classes->hex = classes->digit | range_mask(_mm512_or_si512(block, _mm512_set1_epi8(0x20)), 'a', 6);
+    classes->space = equal_mask(block, ' ');
+    classes->dot = equal_mask(block, '.');
+    classes->paren = equal_mask(block, '(');
     classes->backslash = equal_mask(block, '\\');
     classes->letter_u = equal_mask(block, 'u');
     return 1;
 }
 #endif
 
-// `mask` moved up by `count` bits (towards later bytes), with the previous block's top bits shifted in:
-// bit i of the result says something about byte i - count.
-static inline __attribute__((always_inline)) uint64_t earlier(uint64_t mask, uint64_t previous, int count) {
+ALWAYS_INLINE int popcount(uint64_t mask) { return __builtin_popcountll(mask); }
+
+// `mask` moved up by `count` bits (towards later bytes), with the previous block's top bits shifted in: bit i of
+// the result says something about byte i - count. Patterns are matched by the byte they end on.
+ALWAYS_INLINE uint64_t earlier(uint64_t mask, uint64_t previous, int count) {
     return (mask << count) | (previous >> (64 - count));
 }
 
-static inline __attribute__((always_inline)) int popcount(uint64_t mask) { return __builtin_popcountll(mask); }
-
 // The number of set bits in each byte of `mask`, byte by byte.
-static inline __attribute__((always_inline)) uint64_t bits_per_byte(uint64_t mask) {
+ALWAYS_INLINE uint64_t bits_per_byte(uint64_t mask) {
     mask = mask - ((mask >> 1) & 0x5555555555555555ull);
     mask = (mask & 0x3333333333333333ull) + ((mask >> 2) & 0x3333333333333333ull);
     return (mask + (mask >> 4)) & 0x0F0F0F0F0F0F0F0Full;
 }
 
-// Whether some window of three consecutive 8-byte lanes (24 bytes, reaching into the previous block) holds at
-// least `threshold` set bits. Lane counts are at most 8, so byte-wise sums of three never carry.
-static inline __attribute__((always_inline)) int window_reaches(uint64_t counts, uint64_t previous_counts, unsigned threshold) {
+// Whether `mask` (this block) and `previous` (the previous block's) have `threshold` set bits within some 24
+// bytes (three consecutive 8-byte lanes). Lane counts are at most 8, so byte-wise sums of three never carry.
+ALWAYS_INLINE int dense_within_24(uint64_t mask, uint64_t previous, unsigned threshold) {
+    if ((unsigned)(popcount(mask) + popcount(previous >> 48)) < threshold) return 0;
+    const uint64_t counts = bits_per_byte(mask), previous_counts = bits_per_byte(previous);
     const uint64_t sums = counts + ((counts << 8) | (previous_counts >> 56)) + ((counts << 16) | (previous_counts >> 48));
     const uint64_t raise = 0x0101010101010101ull * (uint64_t)(128 - threshold);
     return ((sums + raise) & 0x8080808080808080ull) != 0;
@@ -100,43 +107,81 @@ typedef struct {
     block_classes classes;
     uint64_t escaped_u;   // bytes that are the "u" of a "\u" escape
     uint64_t digits;      // digits that are not the hex of a "\u" escape
-    uint64_t units;       // those digits, and separators after a digit
-    uint64_t hex_colons;  // colons after two hex digits
+    uint64_t runs[5];     // runs[k]: the byte ends a run of at least k + 1 such digits
+    uint64_t dotted;      // digits, and dots after a digit
+    uint64_t digit_dots;  // dots after a digit
 } block_state;
 
-// Whether `mask` (this block) and the previous block's `previous` have `threshold` set bits within 24 bytes.
-// A count of all bits rejects almost every block before the lane by lane sums are made.
-static inline __attribute__((always_inline)) int dense_within_24(uint64_t mask, uint64_t previous, unsigned threshold) {
-    if ((unsigned)(popcount(mask) + popcount(previous >> 48)) < threshold) return 0;
-    return window_reaches(bits_per_byte(mask), bits_per_byte(previous), threshold);
+#define E(name, count) earlier(now->name, before->name, count)
+#define R(length, count) earlier(current->runs[(length) - 1], previous->runs[(length) - 1], count)
+
+// The digit-group triggers, matched exactly by the byte they end on: "dddd dddd", "dddddddd", "ddd-ddd-dd",
+// "ddd-ddddd", "dd.dd.dd.dd", "ddd-dd-dddd", "(dd". Each is built from runs of digits and the separators
+// between them.
+ALWAYS_INLINE uint64_t digit_groups(const block_state *previous, const block_state *current,
+                                    const block_classes *before, const block_classes *now) {
+    const uint64_t space_or_hyphen = now->space | now->hyphen;
+    const uint64_t previous_space_or_hyphen = before->space | before->hyphen;
+    const uint64_t separator = space_or_hyphen | now->dot;
+    const uint64_t previous_separator = previous_space_or_hyphen | before->dot;
+    const uint64_t space_or_dot = now->space | now->dot, previous_space_or_dot = before->space | before->dot;
+    const uint64_t *run = current->runs;
+    const uint64_t eight = run[3] & R(4, 4);
+    const uint64_t four_four = run[3] & earlier(space_or_hyphen, previous_space_or_hyphen, 4) & R(4, 5);
+    const uint64_t three_three_two = run[1] & earlier(separator, previous_separator, 2) & R(3, 3)
+        & earlier(separator, previous_separator, 6) & R(3, 7);
+    const uint64_t three_five = run[4] & earlier(separator, previous_separator, 5) & R(3, 6);
+    const uint64_t pairs = run[1] & earlier(space_or_dot, previous_space_or_dot, 2) & R(2, 3)
+        & earlier(space_or_dot, previous_space_or_dot, 5) & R(2, 6) & earlier(space_or_dot, previous_space_or_dot, 8)
+        & R(2, 9);
+    const uint64_t ssn = run[3] & E(hyphen, 4) & R(2, 5) & E(hyphen, 7) & R(3, 8);
+    const uint64_t area_code = run[1] & E(paren, 2);
+    return eight | four_four | three_three_two | three_five | pairs | ssn | area_code;
 }
 
-static inline __attribute__((always_inline)) int block_fires(const block_state *previous, block_state *current) {
+ALWAYS_INLINE int block_fires(const block_state *previous, block_state *current) {
     const block_classes *now = &current->classes;
     const block_classes *before = &previous->classes;
     uint64_t escape_hex = 0;
-    current->escaped_u = now->letter_u & earlier(now->backslash, before->backslash, 1);
+    current->escaped_u = now->letter_u & E(backslash, 1);
     if (current->escaped_u | previous->escaped_u) {
         for (int distance = 1; distance <= 4; distance++) {
             escape_hex |= earlier(current->escaped_u, previous->escaped_u, distance);
         }
     }
     const uint64_t digits = current->digits = now->digit & ~escape_hex;
-    current->units = digits | (now->separator & earlier(digits, previous->digits, 1));
-    current->hex_colons = now->colon & earlier(now->hex, before->hex, 1) & earlier(now->hex, before->hex, 2);
-    // "::"; "-hh-" (part of a MAC address written with hyphens); "(" before a digit.
-    const uint64_t double_colon = now->colon & earlier(now->colon, before->colon, 1);
-    const uint64_t hex_between_hyphens = now->hyphen & earlier(now->hex, before->hex, 1)
-        & earlier(now->hex, before->hex, 2) & earlier(now->hyphen, before->hyphen, 3);
-    const uint64_t paren_digit = digits & earlier(now->paren, before->paren, 1);
-    return (double_colon | hex_between_hyphens | paren_digit) != 0
-        || dense_within_24(current->units, previous->units, 7)           // seven digits and separators
-        || dense_within_24(current->hex_colons, previous->hex_colons, 2);  // two colons after hex pairs
+    uint64_t found = 0;
+    if (digits | previous->digits) {
+        current->runs[0] = digits;
+        for (int length = 2; length <= 5; length++) {
+            current->runs[length - 1] = current->runs[length - 2] & earlier(digits, previous->digits, length - 1);
+        }
+        found |= digit_groups(previous, current, before, now);
+        // IPv4 ("1.2.3.4" and longer): seven digits and dots after digits within 24 bytes, three of them dots.
+        current->digit_dots = now->dot & earlier(digits, previous->digits, 1);
+        current->dotted = digits | current->digit_dots;
+        if (dense_within_24(current->digit_dots, previous->digit_dots, 3)
+            && dense_within_24(current->dotted, previous->dotted, 7)) return 1;
+    } else {
+        memset(current->runs, 0, sizeof current->runs);
+        current->digit_dots = current->dotted = 0;
+    }
+    // IPv6 and MAC addresses: "::" next to a hex digit; "hh:" then ":" after two to four more hex digits;
+    // "-hh-hh-".
+    const uint64_t double_colon = now->colon & E(colon, 1);
+    const uint64_t previous_double_colon = before->colon & (before->colon << 1);
+    found |= (now->hex & earlier(double_colon, previous_double_colon, 1)) | (double_colon & E(hex, 2));
+    const uint64_t hex_colon = now->colon & E(hex, 1) & E(hex, 2);
+    const uint64_t previous_hex_colon = before->colon & (before->hex << 1) & (before->hex << 2);
+    found |= hex_colon & (earlier(hex_colon, previous_hex_colon, 3) | earlier(hex_colon, previous_hex_colon, 4)
+                          | earlier(hex_colon, previous_hex_colon, 5));
+    found |= now->hyphen & E(hex, 1) & E(hex, 2) & E(hyphen, 3) & E(hex, 4) & E(hex, 5) & E(hyphen, 6);
+    return found != 0;
 }
 
 // Adds the region around the block at `offset` (merged with the last one when they touch). False when the
 // regions are full: the last one then reaches to the end of the text.
-static inline __attribute__((always_inline)) int add_region(size_t offset, size_t length, shape_region *regions, size_t capacity, size_t *count) {
+ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions, size_t capacity, size_t *count) {
     // Matches are at most 15 bytes long and end in a firing block; a margin of 32 bytes each side covers them.
     const size_t margin = 32;
     const size_t start = offset > margin ? offset - margin : 0;
@@ -168,10 +213,12 @@ static inline __attribute__((always_inline)) int add_region(size_t offset, size_
             memcpy(tail, block, length - offset);                                                            \
             block = tail;                                                                                    \
         }                                                                                                    \
-        if (!classify(block, &states[current].classes)) {                                                    \
-            states[current].digits = states[current].escaped_u = 0;                                          \
-            states[current].units = states[current].hex_colons = 0;                                          \
-        } else if (block_fires(&states[1 - current], &states[current])                                       \
+        block_state *now = &states[current];                                                                \
+        if (!classify(block, &now->classes)) {                                                               \
+            const block_classes quiet = now->classes;                                                        \
+            memset(now, 0, sizeof *now);                                                                     \
+            now->classes = quiet;                                                                            \
+        } else if (block_fires(&states[1 - current], now)                                                    \
                    && !add_region(offset, length, regions, capacity, &count)) {                              \
             return count;                                                                                    \
         }                                                                                                    \

@@ -20,7 +20,7 @@ public final class PatternDatabase: @unchecked Sendable {
     /// Compiles `patterns` for block mode, for the CPU this process runs on.
     ///
     /// Throws a `PatternCompileError` naming the first pattern Vectorscan rejected, with its message.
-    public init(_ patterns: [Pattern]) throws(PatternCompileError) {
+    public convenience init(_ patterns: [Pattern]) throws(PatternCompileError) {
         for (index, pattern) in patterns.enumerated() where pattern.expression.utf8.contains(0) {
             // The expression is passed as a C string; a NUL would silently cut it short.
             throw PatternCompileError(patterns: patterns, index: index, message: "expression contains a NUL byte")
@@ -47,7 +47,12 @@ public final class PatternDatabase: @unchecked Sendable {
             }
             throw PatternCompileError(patterns: patterns, index: index, message: message)
         }
-        self.pointer = database
+        self.init(pointer: database, patterns: patterns)
+    }
+
+    /// Takes ownership of a compiled or deserialized `hs_database_t`.
+    init(pointer: OpaquePointer, patterns: [Pattern]) {
+        self.pointer = pointer
         self.patterns = patterns
     }
 

@@ -88,17 +88,19 @@ struct DetectorSet: OptionSet, Sendable, Hashable, ExpressibleByArrayLiteral {
     func contains(_ detector: Detector) -> Bool { rawValue & (1 << detector.rawValue) != 0 }
 }
 
-/// The two trigger databases, compiled once per process (some 60 ms), immutable and shared by every thread
-/// (each with its own scratches, see `ThreadScratch`).
+/// The two trigger databases, made once per process, immutable and shared by every thread (each with its own
+/// scratches, see `ThreadScratch`). Compiling them takes some 40 ms, so they are kept in the user's cache
+/// directory and loaded from there by later processes.
 enum TriggerDatabase {
     static let literal = compile(.literal)
     static let shaped = compile(.shaped)
 
     private static func compile(_ kind: Trigger.Kind) -> PatternDatabase {
         do {
-            return try PatternDatabase(Trigger.all.enumerated().filter { $0.element.kind == kind }.map {
+            let patterns = Trigger.all.enumerated().filter { $0.element.kind == kind }.map {
                 Pattern(id: UInt32($0.offset), expression: $0.element.expression)
-            })
+            }
+            return try PatternDatabaseCache.user?.database(for: patterns) ?? PatternDatabase(patterns)
         } catch {
             // The expressions are constants and a test compiles them: this is a programming error.
             preconditionFailure("PII trigger patterns do not compile: \(error)")
