@@ -1,45 +1,102 @@
 import Diagnostics
 
 /// Generic secrets: a random-looking value assigned to a name that says it is secret, as detect-secrets'
-/// keyword and high-entropy plugins find them.
+/// keyword and high-entropy plugins find them, or named so in prose ("the password is …").
 extension Validator {
     /// Words in a value that mark it as a placeholder or a reference, not a secret.
     static let placeholderMarkers = ["xxxx", "****", "your", "example", "changeme", "change_me", "placeholder",
                                      "dummy", "redacted", "<", ">", "${", "{{", "%(", "process.env", "os.environ",
                                      "getenv", "settings.", "config.", "env."]
 
+    /// Labels of a secret in prose, lower case, longest first.
+    static let statedSecretLabels = ["secret access key", "access token", "mot de passe", "contraseña", "contrasena",
+                                     "secret key", "passwort", "kennwort", "password", "api key", "senha"]
+
+    /// Verbs between such a label and its value.
+    static let statedSecretVerbs = ["is", "ist", "lautet", "est", "es", "é", "è", "was"]
+
+    /// Dispatches on the label at the start of the match (see `LabelledValue`).
     func assignment(_ range: Range<Int>) -> Hit? {
-        // The name must not be the tail of a longer word ("monkey=", "tokenizer:" are not secrets' names).
+        // The label must not be the tail of a longer word ("monkey=", "tokenizer:" are not secrets' names).
         guard range.lowerBound == 0 || !Bytes.isAlnum(bytes[range.lowerBound - 1]) || bytes[range.lowerBound - 1] == UInt8(ascii: "_")
         else { return nil }
-        // The value starts after the operator, the spaces and an opening quote.
+        if let labelLength = birthLabelLength(at: range.lowerBound) {
+            return dateOfBirth(range, labelEnd: range.lowerBound + labelLength)
+        }
+        if let stated = statedSecret(range) { return stated }
+        return assignedSecret(range)
+    }
+
+    /// `api_key = "…"`, `password: …`, `"client_secret": "…"`.
+    func assignedSecret(_ range: Range<Int>) -> Hit? {
         var index = range.lowerBound
         while index < range.upperBound, ![UInt8(ascii: "="), UInt8(ascii: ":")].contains(bytes[index]) { index += 1 }
         let nameEnd = index
         while index < range.upperBound, [UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: " "),
               UInt8(ascii: "\t")].contains(bytes[index]) { index += 1 }
+        let name = Bytes.text(bytes[range.lowerBound..<nameEnd]).trimmingQuotes()
+        return secretValue(from: index, to: range.upperBound, name: name)
+    }
+
+    /// `Das Passwort ist …`, `secret access key …`: a label, perhaps a verb, the value.
+    func statedSecret(_ range: Range<Int>) -> Hit? {
+        let lowered = Bytes.lowercased(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)])
+        guard let label = Self.statedSecretLabels.first(where: { lowered.starts(with: Array($0.utf8)) }) else { return nil }
+        var index = range.lowerBound + label.utf8.count
+        // `password = …` is an assignment, not prose.
+        var probe = index
+        while probe < range.upperBound, [UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "_")].contains(bytes[probe]) {
+            probe += 1
+        }
+        if probe < range.upperBound, [UInt8(ascii: "="), UInt8(ascii: ":")].contains(bytes[probe]) { return nil }
+        while index < range.upperBound, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        if let verb = Self.statedSecretVerbs.first(where: { word in
+            let end = index + word.utf8.count
+            return end < range.upperBound && bytes[index..<end].elementsEqual(word.utf8) && bytes[end] == UInt8(ascii: " ")
+        }) {
+            index += verb.utf8.count
+            while index < range.upperBound, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        }
+        return secretValue(from: index, to: range.upperBound, name: label)
+    }
+
+    /// The value from `start` (an opening quote included) to `matchEnd`, reported when it looks random.
+    func secretValue(from start: Int, to matchEnd: Int, name: String) -> Hit? {
+        var index = start
         var quote: UInt8?
-        if index < range.upperBound, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")].contains(bytes[index]) {
+        if index < matchEnd, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")].contains(bytes[index]) {
             quote = bytes[index]
             index += 1
         }
-        var end = range.upperBound
+        var end = matchEnd
         if let quote {
             // A quoted value ends at its closing quote, which must come right after the matched characters.
             guard end < bytes.count, bytes[end] == quote else { return nil }
         } else {
             // An unquoted value is the whole run of value characters (a shorter match is a piece of it).
             if end < bytes.count, Self.isValueByte(bytes[end]) { return nil }
-            // It ends at white space, a comma, a semicolon or a closing bracket.
+            // It ends at white space, a comma, a semicolon, a closing bracket or the end of a sentence.
             while end > index, [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";")].contains(bytes[end - 1]) { end -= 1 }
+            // `Client(api_key=abc…)`: a closing parenthesis that the value did not open.
+            let value = bytes[index..<end]
+            if end > index, bytes[end - 1] == UInt8(ascii: ")"),
+               value.filter({ $0 == UInt8(ascii: ")") }).count > value.filter({ $0 == UInt8(ascii: "(") }).count { end -= 1 }
         }
-        let value = bytes[index..<end]
+        return randomValue(index..<end, name: name)
+    }
+
+    /// Reports `valueRange` when it is random enough and no placeholder, reference or call.
+    func randomValue(_ valueRange: Range<Int>, name: String) -> Hit? {
+        let value = bytes[valueRange]
         guard value.count >= 12, value.count <= 200 else { return nil }
+        // AWS's documented example key is a placeholder, but a well-known one: reported as such.
+        if value.count == 40, value.suffix(10).elementsEqual("EXAMPLEKEY".utf8),
+           let example = awsSecretKey(valueRange, name: name) { return example }
         let lowered = Bytes.lowercased(value)
         let text = String(decoding: lowered, as: UTF8.self)
         guard !Self.placeholderMarkers.contains(where: { text.contains($0) }) else { return nil }
         // Code, not a literal: `token = get_token()`, `password: user.password`.
-        if value.contains(where: { $0 == UInt8(ascii: "(") }) { return nil }
+        if Self.isCall(value) { return nil }
         let hasDigit = value.contains(where: Bytes.isDigit)
         let hasUpper = value.contains(where: Bytes.isUpper)
         let hasLower = value.contains(where: Bytes.isLower)
@@ -52,16 +109,22 @@ extension Validator {
         // of n characters cannot exceed log2(n) bits, so shorter values are held to log2(n) - 0.7 instead.
         let limit = isHex ? 3.0 : min(4.5, log2Approx(value.count) - 0.7)
         guard entropy >= limit else { return nil }
-        let name = Bytes.text(bytes[range.lowerBound..<nameEnd]).trimmingQuotes()
+        if let awsSecret = awsSecretKey(valueRange, name: name) { return awsSecret }
         let confidence = entropy >= limit + 0.5 ? 0.85 : 0.75
         let masked = Mask.ends(value, head: 2, tail: 2)
         let tenths = Int((entropy * 10).rounded())
-        return Hit(.highEntropy, index..<end, confidence: confidence,
+        return Hit(.highEntropy, valueRange, confidence: confidence,
                    "high-entropy value \(masked) assigned to '\(name)' (\(tenths / 10).\(tenths % 10) bits per character, confidence \(Self.percent(confidence)))")
     }
 
+    /// An identifier or member path followed by an argument list: `get_token()`, `os.getenv("PW")`.
+    static func isCall(_ value: ArraySlice<UInt8>) -> Bool {
+        guard let open = value.firstIndex(of: UInt8(ascii: "(")), open > value.startIndex else { return false }
+        return value[..<open].allSatisfy { Bytes.isWord($0) || $0 == UInt8(ascii: ".") }
+    }
+
     static func isValueByte(_ byte: UInt8) -> Bool {
-        Bytes.isAlnum(byte) || Array("+/=_.~$!@#%^&*-".utf8).contains(byte)
+        Bytes.isAlnum(byte) || Array("+/=_.~$!@#%^&*()-".utf8).contains(byte)
     }
 
     static func isUUID(_ value: ArraySlice<UInt8>) -> Bool {

@@ -36,6 +36,7 @@ extension PIICode {
         case .ipAddress: value.contains(":") ? .ipv6 : .ipv4
         case .macAddress: .macAddress
         case .urlCredentials: .urlCredentials
+        case .dateOfBirth: .dateOfBirth
         default: .secret
         }
     }

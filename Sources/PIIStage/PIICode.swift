@@ -15,7 +15,9 @@ public enum PIICode: String, CaseIterable, Sendable {
     case ipAddress = "pii/ip-address"
     case macAddress = "pii/mac-address"
     case urlCredentials = "pii/url-credentials"
+    case dateOfBirth = "pii/date-of-birth"
     case awsAccessKey = "secret/aws-access-key"
+    case awsSecretKey = "secret/aws-secret-key"
     case githubToken = "secret/github-token"
     case gitlabToken = "secret/gitlab-token"
     case slackToken = "secret/slack-token"
@@ -33,7 +35,7 @@ public enum PIICode: String, CaseIterable, Sendable {
 
     public var defaultSeverity: Severity {
         switch self {
-        case .email, .phone, .paymentCard, .iban, .ssn, .ipAddress, .macAddress: .warning
+        case .email, .phone, .paymentCard, .iban, .ssn, .ipAddress, .macAddress, .dateOfBirth: .warning
         default: .error
         }
     }
@@ -49,6 +51,7 @@ public enum PIICode: String, CaseIterable, Sendable {
         case .ipAddress: "[IP]"
         case .macAddress: "[MAC]"
         case .urlCredentials: "[CREDENTIALS]"
+        case .dateOfBirth: "[DATE]"
         case .privateKey: "[PRIVATE_KEY]"
         default: "[SECRET]"
         }
@@ -64,7 +67,9 @@ public enum PIICode: String, CaseIterable, Sendable {
         case .ipAddress: "An IPv4 or IPv6 address."
         case .macAddress: "A hardware (MAC) address."
         case .urlCredentials: "A URL with a user name and password embedded in it."
+        case .dateOfBirth: "A date of birth (a valid past date that the text calls a birth date)."
         case .awsAccessKey: "An AWS access key id."
+        case .awsSecretKey: "An AWS secret access key (40 random characters named as one)."
         case .githubToken: "A GitHub access token."
         case .gitlabToken: "A GitLab personal access token."
         case .slackToken: "A Slack token."

@@ -194,3 +194,24 @@ extension Validator {
         return output
     }
 }
+
+/// AWS secret access keys: forty random base64 characters, recognised only by what they are called.
+extension Validator {
+    static let awsSecretKeyNames = ["secret_access_key", "secret access key", "secretaccesskey", "aws_secret",
+                                    "aws secret"]
+
+    /// `valueRange` (already found random) as an AWS secret access key, when it has the shape and the label
+    /// just before it names one.
+    func awsSecretKey(_ valueRange: Range<Int>, name: String) -> Hit? {
+        let value = bytes[valueRange]
+        guard value.count == 40,
+              value.allSatisfy({ Bytes.isAlnum($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "+") }) else { return nil }
+        let label = Bytes.text(Bytes.lowercased(bytes[max(0, valueRange.lowerBound - 48)..<valueRange.lowerBound])[...])
+        guard Self.awsSecretKeyNames.contains(where: { label.contains($0) }) else { return nil }
+        if Bytes.text(value).hasSuffix("EXAMPLEKEY") {
+            return secret(.awsSecretKey, valueRange, "AWS documentation example secret access key", head: 4,
+                          confidence: 0.99, severity: .info)
+        }
+        return secret(.awsSecretKey, valueRange, "AWS secret access key", head: 4, confidence: 0.95)
+    }
+}

@@ -68,8 +68,11 @@ struct Validator {
         guard (1...64).contains(local.count), local.last != UInt8(ascii: "."), local.contains(where: Bytes.isAlnum),
               !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
         else { return nil }
-        // "user:pass@host" and "git@github.com:repo" are URLs or SSH remotes, not mail addresses.
-        if start > 0, bytes[start - 1] == UInt8(ascii: ":") { return nil }
+        // "user:pass@host" and "git@github.com:repo" are URLs or SSH remotes, not mail addresses; nor is the
+        // user of "ssh://git@host/…".
+        if start > 0, bytes[start - 1] == UInt8(ascii: ":"),
+           !(start >= 7 && Bytes.lowercased(bytes[(start - 7)..<start]).elementsEqual("mailto:".utf8)) { return nil }
+        if start >= 3, bytes[(start - 3)..<start].elementsEqual("://".utf8) { return nil }
         if range.upperBound < bytes.count {
             // A shorter match inside a longer domain ("a@b.pn" in "a@b.png") is no address; nor is a remote.
             let next = bytes[range.upperBound]

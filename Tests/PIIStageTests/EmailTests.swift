@@ -64,3 +64,14 @@ import Testing
         #expect(codes(text) == ["pii/email"], "prefix of \(length)")
     }
 }
+
+@Test func addressAfterAnSSHRemoteInTheSameStringIsReported() {
+    let text = #"Clone ssh://git@patel.net/team/project.git She wrote: "Please send the invoice to nakamuramanabu@hotmail.com before Friday." Sunt"#
+    #expect(check(chat(text)).contains { $0.message.contains("n***@hotmail.com") })
+}
+
+@Test func userOfAURLIsNotAnEmailAddress() {
+    #expect(codes("Clone ssh://git@patel.net/team/project.git now") == [])
+    #expect(codes("URL: https://waltonjose@davis-brown.com/repo.git") == [])
+    #expect(codes("mailto:waltonjose@davis-brown.com") == ["pii/email"])
+}

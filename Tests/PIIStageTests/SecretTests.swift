@@ -108,3 +108,47 @@ extension String {
         return output
     }
 }
+
+// MARK: AWS secret access keys
+
+@Test func awsSecretAccessKeyNamedAsOneIsReported() {
+    let key = "v6I827vE7cohxosgT9fY3QPTMdJ0YP8XafxRN6kz"
+    for text in ["Here are the creds: access key AKIACVYQZOUKMMVTUVG4, secret access key \(key).",
+                 "aws_secret_access_key = \(key)", "s3 = boto3.client('s3', aws_secret_access_key='\(key)')",
+                 "AWS_SECRET_ACCESS_KEY=\(key) aws s3 ls"] {
+        let found = check(chat(text)).filter { $0.code == PIICode.awsSecretKey.code }
+        #expect(found.count == 1, "\(text)")
+        guard let diagnostic = found.first else { continue }
+        #expect(covered(diagnostic, in: chat(text)) == key)
+        #expect(diagnostic.severity == .error)
+        #expect(!diagnostic.message.contains(key))
+    }
+}
+
+@Test func awsExampleSecretKeyIsInfoAndUnnamedFortyCharactersAreNot() {
+    guard let (example, _) = single("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") else { return }
+    #expect(example.code == PIICode.awsSecretKey.code)
+    #expect(example.severity == .info)
+    #expect(codes("the hash v6I827vE7cohxosgT9fY3QPTMdJ0YP8XafxRN6kz changed") == [])
+}
+
+// MARK: Secrets named in prose
+
+@Test func passwordsStatedInProseAreReported() {
+    for (text, value) in [("Das Passwort ist HlGV4Bh.ZShg2pN7==QtINo71Xr+I=", "HlGV4Bh.ZShg2pN7==QtINo71Xr+I="),
+                          ("le mot de passe est dfe78308c26648686aa5b5643720a5ed", "dfe78308c26648686aa5b5643720a5ed"),
+                          ("The password is aT8cbF&B_L-^sb*PztpXLX.", "aT8cbF&B_L-^sb*PztpXLX"),
+                          ("export SECRET_KEY='b8v+s-6o414#t*(9-lfjp(tn5vs@7$ts_)it&58!jvg0jb6=bi'",
+                           "b8v+s-6o414#t*(9-lfjp(tn5vs@7$ts_)it&58!jvg0jb6=bi")] {
+        guard let (diagnostic, covered) = single(text) else { continue }
+        #expect(diagnostic.code == PIICode.highEntropy.code, "\(text)")
+        #expect(covered == value)
+    }
+}
+
+@Test func proseAboutPasswordsWithoutASecretIsNotReported() {
+    #expect(codes("The password is stored in the vault.") == [])
+    #expect(codes("Das Passwort ist abgelaufen, bitte zurücksetzen.") == [])
+    #expect(codes("password = get_password_from(vault)") == [])
+    #expect(codes("Reset your password via https://example.com/reset") == [])
+}

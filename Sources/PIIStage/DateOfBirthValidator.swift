@@ -1,0 +1,50 @@
+import Diagnostics
+
+/// Dates of birth: a date that the label before it calls a birth date ("born on", "DOB:", "Geburtsdatum:",
+/// "生年月日："), which must be a real calendar date in the past 130 years.
+extension Validator {
+    /// Birth labels, lower case (ASCII letters lowered only), as `LabelledValue.birthDate` matches them.
+    static let birthLabels = ["date of birth", "date de naissance", "fecha de nacimiento", "data de nascimento",
+                              "data di nascita", "geburtsdatum", "birth date", "birthdate", "birthday", "geboren",
+                              "d.o.b", "born", "dob", "née le", "né le", "nee le", "ne le", "nacido el", "nacida el",
+                              "nato il", "nata il", "生年月日", "出生日期"]
+
+    /// The length of the birth label at `offset`, if one starts there (the expression has matched the rest).
+    func birthLabelLength(at offset: Int) -> Int? {
+        let lowered = Bytes.lowercased(bytes[offset..<min(bytes.count, offset + 24)])
+        return Self.birthLabels.first { lowered.starts(with: Array($0.utf8)) }?.utf8.count
+    }
+
+    static let latestBirthYear = 2025
+
+    /// `range` is the label, a separator and the date; the hit is the date only.
+    func dateOfBirth(_ range: Range<Int>, labelEnd: Int) -> Hit? {
+        guard range.upperBound == bytes.count || !Bytes.isAlnum(bytes[range.upperBound]) else { return nil }
+        // The date is the tail of the match: it starts at its first digit, or at a month name.
+        guard let dateStart = firstDateCharacter(labelEnd..<range.upperBound) else { return nil }
+        let dateRange = dateStart..<range.upperBound
+        guard let date = CalendarDate(bytes[dateRange]),
+              (Self.latestBirthYear - 130...Self.latestBirthYear).contains(date.year) else { return nil }
+        return Hit(.dateOfBirth, dateRange, confidence: 0.9,
+                   "date of birth in \(date.year / 10 * 10)s (confidence 90%)")
+    }
+
+    /// After the label, the colon, "is", "は" and spaces, where the date begins.
+    private func firstDateCharacter(_ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        let skipped: [[UInt8]] = [Array(" ".utf8), Array(":".utf8), Array("：".utf8), Array("は".utf8), Array("\t".utf8),
+                                  Array("on ".utf8), Array("in ".utf8), Array("am ".utf8), Array("is ".utf8),
+                                  Array("ist ".utf8), Array("est ".utf8), Array("es ".utf8), Array("was ".utf8),
+                                  Array(".".utf8)]
+        var advanced = true
+        while advanced && index < range.upperBound {
+            advanced = false
+            for word in skipped where bytes[index...].starts(with: word) && index + word.count <= range.upperBound {
+                index += word.count
+                advanced = true
+                break
+            }
+        }
+        return index < range.upperBound ? index : nil
+    }
+}
