@@ -9,7 +9,11 @@ import Diagnostics
 extension Validator {
     /// Words that say a dotted number is a version, not an address.
     static let versionWords = ["version", "ver", "v", "release", "build", "chrome", "firefox", "safari", "python",
-                               "node", "java", "ios", "android", "macos", "windows"]
+                               "node", "java", "ios", "android", "macos", "windows", "oid", "requires", "require",
+                               "firmware", "driver", "upgrade", "update", "patch"]
+
+    /// Words after a dotted number that make it a version: "Requires 7.14.1.3 or later".
+    static let versionSuffixes = [" or later", " or newer", " or higher", " or above", " and later", " and up"]
 
     func ipv4(_ range: Range<Int>) -> Hit? {
         let start = range.lowerBound, end = range.upperBound
@@ -30,7 +34,7 @@ extension Validator {
             octets.append(value)
         }
         guard octets.count == 4 else { return nil }
-        if precededByVersionWord(start) { return nil }
+        if precededByVersionWord(start) || followedByVersionSuffix(end) { return nil }
         // "1.2.3.4"-style section and version numbers: only an address when the text talks about addresses.
         if octets.allSatisfy({ $0 < 10 }) && !hasContext(["ip", "address", "host", "server", "dns", "ping", "gateway"]) {
             return nil
@@ -41,6 +45,11 @@ extension Validator {
         }
         let masked = "\(octets[0]).\(octets[1]).*.*"
         return Hit(.ipAddress, range, confidence: 0.9, "public IPv4 address \(masked) (confidence 90%)")
+    }
+
+    private func followedByVersionSuffix(_ end: Int) -> Bool {
+        let after = Bytes.lowercased(bytes[end..<min(bytes.count, end + 12)])
+        return Self.versionSuffixes.contains { after.starts(with: Array($0.utf8)) }
     }
 
     private func precededByVersionWord(_ start: Int) -> Bool {
@@ -78,8 +87,11 @@ extension Validator {
         // A sentence may end right after an address: "…at fe80::1."
         while end > range.lowerBound, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
         let start = range.lowerBound
-        if start > 0, Bytes.isWord(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") { return nil }
+        if start > 0, Bytes.isWord(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".")
+            || bytes[start - 1] == UInt8(ascii: ":") { return nil }
         if end < bytes.count, Bytes.isWord(bytes[end]) { return nil }
+        // Eight groups out of a longer colon-separated run are a fingerprint ("85:2C:4C:…:90:2A"), not an address.
+        if end + 1 < bytes.count, bytes[end] == UInt8(ascii: ":"), Bytes.isHex(bytes[end + 1]) { return nil }
         let candidate = bytes[start..<end]
         guard candidate.count >= 3, candidate.count <= 45 else { return nil }
         let groups = candidate.split(separator: UInt8(ascii: ":"))

@@ -64,3 +64,22 @@ import Testing
     #expect(placeholder.severity == .info)
     #expect(codes("see https://github.com/org/repo and mailto:x") == [])
 }
+
+@Test func fingerprintsAndVersionsAreNotAddresses() {
+    #expect(codes("Fingerprint: 85:2C:4C:DE:CD:B3:8E:2F:DA:CE:98:EF:E0:A5:A9:AE:86:5A:90:2A") == [])
+    #expect(codes("Key fingerprint is 1C:96:3C:B8:48:DB:C6:24:63:92:B1:A5:E8:D0:EF:BE:04:3C:2C:EB.") == [])
+    #expect(codes("Requires 7.14.1.3 or later.") == [])
+    #expect(codes("OID 6.15.17.64") == [])
+    guard let (diagnostic, text) = single("the host 2a00:1450:4001:82a::200e: down") else { return }
+    #expect(diagnostic.code == PIICode.ipAddress.code)
+    #expect(text == "2a00:1450:4001:82a::200e")
+}
+
+@Test func ipv6InsideEscapedStringHasExactRange() {
+    let line = #"{"text": "\u00e9\n\"ping 2a00:1450:4001:82a::200e\""}"#
+    let found = check(line)
+    #expect(found.map(\.code.rawValue) == ["pii/ip-address"])
+    guard let diagnostic = found.first else { return }
+    #expect(covered(diagnostic, in: line) == "2a00:1450:4001:82a::200e")
+    #expect(applyingFix(diagnostic, to: line) == #"{"text": "\u00e9\n\"ping [IP]\""}"#)
+}
