@@ -5,8 +5,9 @@ extension Trigger {
         // A secret named in prose: "Das Passwort ist …", "secret access key …".
         Trigger(#"(?i)passw(?:or)?[dt]|kennwort|mot de passe|contrase|senha|secret.?access.?key|secret key|api key|access token"#,
                 [.assignment]),
-        // A date of birth: "born on …", "DOB: …", "Geburtsdatum: …", "née le …", "生年月日：…".
-        Trigger(#"(?i)born|birth|dob|d\.o\.b|geburtsdatum|geboren|naissance|nacimiento|nacid[oa] el|nascimento|nascita|nat[oa] il|née? le|生年月日|出生日期"#,
+        // A date of birth: "born on …", "DOB: …", "Geburtsdatum: …", "née le …", "生年月日：…"; the line is raw JSON,
+        // so non-ASCII labels are also looked for as written with `\u` escapes.
+        Trigger(#"(?i)born|birth|dob|d\.o\.b|geburtsdatum|geboren|naissance|nacimiento|nacid[oa] el|nascimento|nascita|nat[oa] il|née? le|n\\u00e9e? le|生年月日|\\u751f\\u5e74\\u6708\\u65e5|出生日期|\\u51fa\\u751f\\u65e5\\u671f"#,
                 [.assignment]),
     ]
 }

@@ -40,3 +40,12 @@ import Testing
     #expect(CalendarDate(Array("29.02.2001".utf8)[...]) == nil)
     #expect(CalendarDate(Array("29.02.2000".utf8)[...]) == CalendarDate(year: 2000, month: 2, day: 29))
 }
+
+@Test func birthLabelsWrittenWithUnicodeEscapesAreFound() {
+    for (line, date) in [(#"{"text": "N\u00e9 le 03.09.1939."}"#, "03.09.1939"),
+                         (#"{"text": "\u751f\u5e74\u6708\u65e5\uff1a10/21/1938"}"#, "10/21/1938")] {
+        let found = check(line)
+        #expect(found.map(\.code.rawValue) == ["pii/date-of-birth"], "\(line)")
+        if let diagnostic = found.first { #expect(covered(diagnostic, in: line) == date) }
+    }
+}
