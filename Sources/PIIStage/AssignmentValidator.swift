@@ -38,7 +38,7 @@ extension Validator {
         return secretValue(from: index, to: range.upperBound, name: name)
     }
 
-    /// `Das Passwort ist …`, `secret access key …`: a label, perhaps a verb, the value.
+    /// `Das Passwort ist …`, `secret access key …`: a label, a verb, the value.
     func statedSecret(_ range: Range<Int>) -> Hit? {
         let lowered = Bytes.lowercased(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)])
         guard let label = Self.statedSecretLabels.first(where: { lowered.starts(with: Array($0.utf8)) }) else { return nil }
@@ -57,7 +57,13 @@ extension Validator {
             index += verb.utf8.count
             while index < range.upperBound, bytes[index] == UInt8(ascii: " ") { index += 1 }
         }
-        return secretValue(from: index, to: range.upperBound, name: label)
+        // The match ends where the value starts; the value runs to the first byte that cannot be part of it.
+        var valueEnd = index
+        if valueEnd < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")].contains(bytes[valueEnd]) {
+            valueEnd += 1
+        }
+        while valueEnd < bytes.count, Self.isValueByte(bytes[valueEnd]) { valueEnd += 1 }
+        return secretValue(from: index, to: valueEnd, name: label)
     }
 
     /// The value from `start` (an opening quote included) to `matchEnd`, reported when it looks random.

@@ -66,8 +66,7 @@ struct CalendarDate: Equatable {
             if Bytes.isDigit(byte) { current.append(byte); continue }
             if !current.isEmpty { values.append(number(current[...])); current = [] }
         }
-        guard values.count == 3, text.contains(where: { $0 >= 0x80 }), text.last.map({ !Bytes.isDigit($0) }) == true
-        else { return nil }
+        guard values.count == 3, text.suffix(3).elementsEqual("日".utf8) else { return nil }
         return CalendarDate(year: values[0], month: values[1], day: values[2])
     }
 

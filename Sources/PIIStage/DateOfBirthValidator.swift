@@ -17,16 +17,28 @@ extension Validator {
 
     static let latestBirthYear = 2025
 
-    /// `range` is the label, a separator and the date; the hit is the date only.
+    /// `range` is the label; the date after it (past a colon, "on", "is"…) is the hit.
     func dateOfBirth(_ range: Range<Int>, labelEnd: Int) -> Hit? {
-        guard range.upperBound == bytes.count || !Bytes.isAlnum(bytes[range.upperBound]) else { return nil }
-        // The date is the tail of the match: it starts at its first digit, or at a month name.
-        guard let dateStart = firstDateCharacter(labelEnd..<range.upperBound) else { return nil }
-        let dateRange = dateStart..<range.upperBound
-        guard let date = CalendarDate(bytes[dateRange]),
+        guard let dateStart = firstDateCharacter(labelEnd..<min(bytes.count, labelEnd + 16)),
+              let (dateRange, date) = dateAfter(dateStart),
               (Self.latestBirthYear - 130...Self.latestBirthYear).contains(date.year) else { return nil }
         return Hit(.dateOfBirth, dateRange, confidence: 0.9,
                    "date of birth in \(date.year / 10 * 10)s (confidence 90%)")
+    }
+
+    /// The longest text from `start` that reads as a calendar date and ends where a word or number ends.
+    private func dateAfter(_ start: Int) -> (Range<Int>, CalendarDate)? {
+        let limit = min(bytes.count, start + 32)
+        var end = limit
+        while end > start + 5 {
+            let last = bytes[end - 1]
+            let endsToken = end == bytes.count || !Bytes.isAlnum(bytes[end])
+            if endsToken, Bytes.isDigit(last) || last >= 0x80, let date = CalendarDate(bytes[start..<end]) {
+                return (start..<end, date)
+            }
+            end -= 1
+        }
+        return nil
     }
 
     /// After the label, the colon, "is", "は" and spaces, where the date begins.
@@ -39,7 +51,7 @@ extension Validator {
         var advanced = true
         while advanced && index < range.upperBound {
             advanced = false
-            for word in skipped where bytes[index...].starts(with: word) && index + word.count <= range.upperBound {
+            for word in skipped where bytes[index...].starts(with: word) {
                 index += word.count
                 advanced = true
                 break

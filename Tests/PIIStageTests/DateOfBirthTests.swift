@@ -49,3 +49,8 @@ import Testing
         if let diagnostic = found.first { #expect(covered(diagnostic, in: line) == date) }
     }
 }
+
+@Test func cjkBirthDateEndsAtItsDayCharacter() {
+    guard let (_, covered) = single("生年月日は1992年3月4日です。") else { return }
+    #expect(covered == "1992年3月4日")
+}
