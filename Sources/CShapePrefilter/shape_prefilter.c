@@ -19,14 +19,19 @@ typedef struct {
     uint64_t paren;      // '('
     uint64_t backslash;
     uint64_t letter_u;
+    uint64_t plus;
+    uint64_t at;         // '@'
+    uint64_t word;       // letters, digits, '_'
+    uint64_t high;       // bytes of non-ASCII characters
 } block_classes;
 
-// After a block with no digit, colon or hyphen, what the next block may look back on: nothing, except hex
-// digits, which are assumed everywhere (more regions, never fewer), and a backslash, which is assumed nowhere
-// (escaped hex then counts as digits: more regions again).
+// After a block with no digit, colon, hyphen or "@", what the next block may look back on: nothing, except
+// hex digits and word characters, which are assumed everywhere (more regions, never fewer), and a backslash,
+// which is assumed nowhere (escaped hex then counts as digits: more regions again).
 ALWAYS_INLINE int quiet_block(block_classes *classes) {
     memset(classes, 0, sizeof *classes);
     classes->hex = ~(uint64_t)0;
+    classes->word = ~(uint64_t)0;
     return 0;
 }
 
@@ -46,8 +51,12 @@ static int classify_portable(const uint8_t *block, block_classes *classes) {
         if (byte == '(') classes->paren |= bit;
         if (byte == '\\') classes->backslash |= bit;
         if (byte == 'u') classes->letter_u |= bit;
+        if (byte == '+') classes->plus |= bit;
+        if (byte == '@') classes->at |= bit;
+        if (is_digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || byte == '_') classes->word |= bit;
+        if (byte >= 0x80) classes->high |= bit;
     }
-    if ((classes->digit | classes->colon | classes->hyphen) == 0) return quiet_block(classes);
+    if ((classes->digit | classes->colon | classes->hyphen | classes->at) == 0) return quiet_block(classes);
     return 1;
 }
 
@@ -74,6 +83,11 @@ AVX512 ALWAYS_INLINE int classify_avx512(const uint8_t *bytes, block_classes *cl
     classes->paren = equal_mask(block, '(');
     classes->backslash = equal_mask(block, '\\');
     classes->letter_u = equal_mask(block, 'u');
+    classes->plus = equal_mask(block, '+');
+    classes->at = equal_mask(block, '@');
+    classes->word = classes->digit | range_mask(_mm512_or_si512(block, _mm512_set1_epi8(0x20)), 'a', 26)
+        | equal_mask(block, '_');
+    classes->high = _mm512_movepi8_mask(block);
     return 1;
 }
 #endif
@@ -139,6 +153,15 @@ ALWAYS_INLINE uint64_t digit_groups(const block_state *previous, const block_sta
     return eight | four_four | three_three_two | three_five | pairs | ssn | area_code;
 }
 
+// Bits of `mask` in this block and the last 16 bytes of the previous one: enough to reject a block cheaply,
+// since every pattern here is shorter than 16 bytes.
+ALWAYS_INLINE int recent_count(uint64_t mask, uint64_t previous) {
+    return popcount(mask) + popcount(previous >> 48);
+}
+
+// Each family of patterns is looked for only when the block (with the end of the previous one) has enough of
+// the characters it needs: most blocks of prose have none, and the full test of every family cost more than
+// a Vectorscan pass.
 ALWAYS_INLINE int block_fires(const block_state *previous, block_state *current) {
     const block_classes *now = &current->classes;
     const block_classes *before = &previous->classes;
@@ -152,30 +175,51 @@ ALWAYS_INLINE int block_fires(const block_state *previous, block_state *current)
     const uint64_t digits = current->digits = now->digit & ~escape_hex;
     uint64_t found = 0;
     if (digits | previous->digits) {
+        // Runs and dotted digits are kept for every block with digits near it: the next block's patterns reach
+        // back into them.
         current->runs[0] = digits;
         for (int length = 2; length <= 5; length++) {
             current->runs[length - 1] = current->runs[length - 2] & earlier(digits, previous->digits, length - 1);
         }
-        found |= digit_groups(previous, current, before, now);
-        // IPv4 ("1.2.3.4" and longer): seven digits and dots after digits within 24 bytes, three of them dots.
         current->digit_dots = now->dot & earlier(digits, previous->digits, 1);
         current->dotted = digits | current->digit_dots;
-        if (dense_within_24(current->digit_dots, previous->digit_dots, 3)
-            && dense_within_24(current->dotted, previous->dotted, 7)) return 1;
+        found |= current->runs[1] & E(paren, 2);  // "(dd": an area code
+        found |= digits & E(plus, 1);             // "+d": an international phone number
+        if (recent_count(digits, previous->digits) >= 4) {
+            found |= digit_groups(previous, current, before, now);
+            // IPv4 ("1.2.3.4" and longer): seven digits and dots after digits within 24 bytes, three of them dots.
+            if (dense_within_24(current->digit_dots, previous->digit_dots, 3)
+                && dense_within_24(current->dotted, previous->dotted, 7)) return 1;
+        }
     } else {
         memset(current->runs, 0, sizeof current->runs);
         current->digit_dots = current->dotted = 0;
     }
     // IPv6 and MAC addresses: "::" next to a hex digit; "hh:" then ":" after two to four more hex digits;
     // "-hh-hh-".
-    const uint64_t double_colon = now->colon & E(colon, 1);
-    const uint64_t previous_double_colon = before->colon & (before->colon << 1);
-    found |= (now->hex & earlier(double_colon, previous_double_colon, 1)) | (double_colon & E(hex, 2));
-    const uint64_t hex_colon = now->colon & E(hex, 1) & E(hex, 2);
-    const uint64_t previous_hex_colon = before->colon & (before->hex << 1) & (before->hex << 2);
-    found |= hex_colon & (earlier(hex_colon, previous_hex_colon, 3) | earlier(hex_colon, previous_hex_colon, 4)
-                          | earlier(hex_colon, previous_hex_colon, 5));
-    found |= now->hyphen & E(hex, 1) & E(hex, 2) & E(hyphen, 3) & E(hex, 4) & E(hex, 5) & E(hyphen, 6);
+    if (recent_count(now->colon, before->colon) >= 2) {
+        const uint64_t double_colon = now->colon & E(colon, 1);
+        const uint64_t previous_double_colon = before->colon & (before->colon << 1);
+        found |= (now->hex & earlier(double_colon, previous_double_colon, 1)) | (double_colon & E(hex, 2));
+        const uint64_t hex_colon = now->colon & E(hex, 1) & E(hex, 2);
+        const uint64_t previous_hex_colon = before->colon & (before->hex << 1) & (before->hex << 2);
+        found |= hex_colon & (earlier(hex_colon, previous_hex_colon, 3) | earlier(hex_colon, previous_hex_colon, 4)
+                              | earlier(hex_colon, previous_hex_colon, 5));
+    }
+    // An e-mail address: "@" between a word character and a letter, a digit, a non-ASCII byte or the backslash
+    // of a "\u" escape.
+    found |= (now->word | now->high | now->backslash) & E(at, 1) & E(word, 2);
+    // A MAC address in Cisco's dotted form: "hhhh.hhhh.hhhh". Looked for only near digits: twelve hex digits
+    // without a decimal one are improbable, and dots alone are everywhere in prose.
+    if (recent_count(now->dot, before->dot) >= 2 && (digits | (previous->digits >> 48)) != 0) {
+        const uint64_t hex_run = now->hex & E(hex, 1) & E(hex, 2) & E(hex, 3);
+        const uint64_t previous_hex_run = before->hex & (before->hex << 1) & (before->hex << 2) & (before->hex << 3);
+        found |= hex_run & E(dot, 4) & earlier(hex_run, previous_hex_run, 5) & E(dot, 9)
+            & earlier(hex_run, previous_hex_run, 10);
+    }
+    if (recent_count(now->hyphen, before->hyphen) >= 3) {
+        found |= now->hyphen & E(hex, 1) & E(hex, 2) & E(hyphen, 3) & E(hex, 4) & E(hex, 5) & E(hyphen, 6);
+    }
     return found != 0;
 }
 

@@ -111,7 +111,9 @@ enum PreciseDatabase {
 
     private static func compile(_ detector: Detector) -> PatternDatabase {
         do {
-            return try PatternDatabase([Pattern(id: detector.rawValue, expression: detector.precise, flags: [.leftmostStart])])
+            // Cached on disk like the triggers: some precise expressions take tens of milliseconds to compile.
+            let patterns = [Pattern(id: detector.rawValue, expression: detector.precise, flags: [.leftmostStart])]
+            return try PatternDatabaseCache.user?.database(for: patterns) ?? PatternDatabase(patterns)
         } catch {
             preconditionFailure("PII pattern for \(detector) does not compile: \(error)")
         }

@@ -46,8 +46,7 @@ public struct PIIStage: RecordStage {
         guard record.isValidJSON else { return Facts() }
         let scratch = ThreadScratch.current()
         scratch.triggerMatches.removeAll(keepingCapacity: true)
-        let scanned: Bool = record.withLineBytes { line in Self.scanTriggers(line, scratch: scratch) }
-        guard scanned, !scratch.triggerMatches.isEmpty else { return Facts() }
+        guard Self.scanTriggers(record, scratch: scratch), !scratch.triggerMatches.isEmpty else { return Facts() }
         for candidate in candidateStrings(record, matches: scratch.triggerMatches) {
             inspect(record, node: candidate.node, detectors: candidate.detectors, scratch: scratch, into: &diagnostics)
         }
@@ -58,13 +57,35 @@ public struct PIIStage: RecordStage {
 
     /// Collects trigger matches in `scratch.triggerMatches`: the literal triggers over the whole line, the shaped
     /// ones over the regions the prefilter finds. False when Vectorscan failed.
-    static func scanTriggers(_ line: UnsafeRawBufferPointer, scratch: ThreadScratch) -> Bool {
+    ///
+    /// Vectorscan 5.4.9 misses some matches that end in the last ~31 bytes of the buffer it scans (depending on
+    /// the buffer's alignment; see `DecodedString.scanPadding`), so every scan is given at least that many bytes
+    /// after the line: the chunk's next bytes when there are enough, else a padded copy. Matches ending past the
+    /// line lie in no string of it and are dropped with the others outside strings.
+    static func scanTriggers(_ record: ParsedRecord, scratch: ThreadScratch) -> Bool {
+        let line = record.lineRange
+        let padding = DecodedString.scanPadding
+        if record.storage.count - line.upperBound >= padding {
+            return record.storage.withUnsafeBytes { storage in
+                scanTriggers(UnsafeRawBufferPointer(rebasing: storage[line.lowerBound..<(line.upperBound + padding)]),
+                             lineLength: line.count, scratch: scratch)
+            }
+        }
+        scratch.paddedLine.removeAll(keepingCapacity: true)
+        scratch.paddedLine.append(contentsOf: record.lineBytes)
+        scratch.paddedLine.append(contentsOf: repeatElement(0, count: padding))
+        return scratch.paddedLine.withUnsafeBytes { scanTriggers($0, lineLength: line.count, scratch: scratch) }
+    }
+
+    /// `buffer` holds the line, then at least `DecodedString.scanPadding` more bytes.
+    private static func scanTriggers(_ buffer: UnsafeRawBufferPointer, lineLength: Int, scratch: ThreadScratch) -> Bool {
         do {
-            try scratch.literalTriggers.scan(line, into: &scratch.triggerMatches)
-            scratch.shapeRegions.find(in: line)
+            try scratch.literalTriggers.scan(buffer, into: &scratch.triggerMatches)
+            scratch.shapeRegions.find(in: UnsafeRawBufferPointer(rebasing: buffer[..<lineLength]))
             for index in 0..<scratch.shapeRegions.count {
                 let region = scratch.shapeRegions.region(index)
-                try scratch.shapedTriggers.scan(UnsafeRawBufferPointer(rebasing: line[region]),
+                let padded = region.lowerBound..<(region.upperBound + DecodedString.scanPadding)
+                try scratch.shapedTriggers.scan(UnsafeRawBufferPointer(rebasing: buffer[padded]),
                                                 reportingOffsetsFrom: region.lowerBound, into: &scratch.triggerMatches)
             }
             return true

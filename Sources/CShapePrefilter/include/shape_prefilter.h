@@ -10,13 +10,14 @@ typedef struct {
     size_t end;
 } shape_region;
 
-/// Finds the regions of `text` whose character shapes could hold a number-shaped identifier: a run of digits
-/// (with dots, spaces or hyphens between them) of seven or more characters within 24 bytes, an IPv6 "::", two
-/// colons each after two hex digits within 24 bytes, a hyphenated MAC address, or "(" before a digit.
+/// Finds the regions of `text` where the pii stage's shaped triggers (Sources/PIIStage/Trigger.swift) can
+/// match: digit groups of cards, IBANs, phone numbers and SSNs, IPv4, IPv6 and MAC addresses, "+" before a
+/// digit, "@" between a word character and the start of a domain. Each is matched by bit masks over 64-byte
+/// blocks, exactly or a little more loosely than its trigger, by the byte it ends on.
 ///
-/// It is a superset test for patterns of at most 15 bytes: every match of such a pattern lies inside a returned
-/// region. Digits spelled by a JSON "\u" escape do not count. Regions are sorted and disjoint; when more than
-/// `capacity` are needed, the last one reaches to the end of the text. Returns the number written.
+/// It is a superset test for those triggers (each at most 15 bytes long): every match lies inside a returned
+/// region. Digits spelled by a JSON "\u" escape do not count as digits. Regions are sorted and disjoint; when
+/// more than `capacity` are needed, the last one reaches to the end of the text. Returns the number written.
 size_t shape_prefilter_find(const uint8_t *text, size_t length, shape_region *regions, size_t capacity);
 
 #endif
