@@ -38,14 +38,17 @@ extension Validator {
             if let separator, bytes.indices.contains(range.upperBound + 1), bytes[range.upperBound] == separator,
                Bytes.isDigit(bytes[range.upperBound + 1]) { return nil }
         }
-        guard let issuer = Self.cardIssuer(digits), Self.luhn(digits) else { return nil }
+        guard Self.luhn(digits) else { return nil }
+        let knownIssuer = Self.cardIssuer(digits)
+        guard let issuer = knownIssuer ?? labelledCardIssuer(digits, near: range) else { return nil }
         let number = String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
         let last4 = String(number.suffix(4))
         if Self.testCardNumbers.contains(number) {
             return Hit(.paymentCard, range, confidence: 0.99, severity: .info,
                        "published test card number (\(issuer), ending \(last4))")
         }
-        let confidence = separator != nil || hasContext(["card", "visa", "mastercard", "amex", "credit", "debit"]) ? 0.98 : 0.9
+        // A number outside every issuer's range is a card only by what the text calls it: less sure.
+        let confidence = knownIssuer == nil ? 0.85 : separator != nil || hasContext(Self.cardContextWords) ? 0.98 : 0.9
         return Hit(.paymentCard, range, confidence: confidence,
                    "payment card number (\(issuer), ending \(last4), confidence \(Self.percent(confidence)))")
     }

@@ -28,6 +28,23 @@ import Testing
     #expect(codes("timestamp 1700000000000000") == [])
 }
 
+@Test func thirtyFivePrefixOutsideJCBRangeNeedsACardWord() {
+    // 3504… and 3599… pass Luhn but lie outside JCB's 3528–3589: cards only when the text says so.
+    for text in ["Card: 3504 2914 1777 6317", "Kartennummer: 3599729815061622", "卡号：3504-2914-1777-6317",
+                 "charge my JCB 3599729815061622 please"] {
+        guard let (diagnostic, _) = single(text) else { continue }
+        #expect(diagnostic.code == PIICode.paymentCard.code)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.message.contains("outside JCB"))
+    }
+    #expect(codes("ticket 3504 2914 1777 6317 closed") == [])
+    #expect(codes("ref 3599729815061622") == [])
+    // A card word in another sentence of the string says nothing about this number.
+    #expect(codes("My card expired.\nref 3599729815061622") == [])
+    // Inside JCB's range nothing changes: no word needed.
+    #expect(codes("ref 3530549817410409") == ["pii/payment-card"])
+}
+
 @Test func publishedTestCardIsInfo() {
     guard let (diagnostic, _) = single("use 4111 1111 1111 1111 in the sandbox") else { return }
     #expect(diagnostic.severity == .info)
