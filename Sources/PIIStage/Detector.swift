@@ -50,7 +50,8 @@ enum Detector: UInt32, CaseIterable, Sendable {
         case .jwt: #"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?"#
         case .ipv4: #"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"#
         case .ipv6: #"[0-9A-Fa-f:]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*"#
-        case .mac: #"[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}"#
+        // Six pairs, or Cisco's three dotted groups of four.
+        case .mac: #"[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}"#
         // Starts at "://"; the validator walks back over the scheme.
         // An optional "+" or "(", then digits with spaces, dots, hyphens and parentheses between them.
         case .phone: #"[+(]?\d[\d ().-]{5,20}\d"#

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Diagnostics
 
-/// Validators for IP and MAC addresses.
+/// Validators for IP addresses.
 extension Validator {
     /// Words that say a dotted number is a version, not an address.
     static let versionWords = ["version", "ver", "v", "release", "build", "chrome", "firefox", "safari", "python",
@@ -120,21 +120,5 @@ extension Validator {
         if o[0] == 0xFF { return "multicast" }
         if o[0..<10].allSatisfy({ $0 == 0 }) && o[10] == 0xFF && o[11] == 0xFF { return "IPv4-mapped" }
         return nil
-    }
-
-    func mac(_ range: Range<Int>) -> Hit? {
-        let start = range.lowerBound, end = range.upperBound
-        let isGlue: (UInt8) -> Bool = { Bytes.isWord($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }
-        if start > 0, isGlue(bytes[start - 1]) { return nil }
-        if end < bytes.count, isGlue(bytes[end]) { return nil }
-        let separators = Set(bytes[range].filter { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
-        guard separators.count == 1 else { return nil }
-        let text = Bytes.text(bytes[range]).lowercased()
-        if text == "00:00:00:00:00:00" || text == "ff:ff:ff:ff:ff:ff" || text == "00-00-00-00-00-00"
-            || text == "ff-ff-ff-ff-ff-ff" {
-            return Hit(.macAddress, range, confidence: 0.95, severity: .info, "null or broadcast MAC address \(text)")
-        }
-        let masked = String(text.prefix(8)) + String(repeating: text.contains(":") ? ":xx" : "-xx", count: 3)
-        return Hit(.macAddress, range, confidence: 0.9, "MAC address \(masked) (confidence 90%)")
     }
 }

@@ -55,6 +55,31 @@ import Testing
     #expect(codes("longer 3c:22:fb:5a:19:0e:77") == [])
 }
 
+@Test func ciscoDottedMACAddressesAreReported() {
+    guard let (diagnostic, text) = single("The device b879.7b87.2654 keeps dropping off Wi-Fi.") else { return }
+    #expect(diagnostic.code == PIICode.macAddress.code)
+    #expect(diagnostic.severity == .warning)
+    #expect(text == "b879.7b87.2654")
+    #expect(diagnostic.message.contains("b879.7bxx.xxxx"))
+    #expect(!diagnostic.message.contains("2654"))
+    #expect(codes("Whitelist B879.7B87.2654 on the router.") == ["pii/mac-address"])
+    guard let (null, _) = single("mac 0000.0000.0000 is unset") else { return }
+    #expect(null.severity == .info)
+}
+
+@Test func dottedTriplesThatAreNotAddressesAreNotReported() {
+    // All decimal: a build or part number, unless the text calls it a MAC address.
+    #expect(codes("Running build 2023.1104.0912 now.") == [])
+    #expect(codes("MAC address 2023.1104.0912") == ["pii/mac-address"])
+    // No digit at all: words.
+    #expect(codes("the magic value dead.beef.cafe") == [])
+    // Pieces of longer dotted runs and glued names.
+    #expect(codes("OID 1.3.b879.7b87.2654") == [])
+    #expect(codes("host b879.7b87.2654.example") == [])
+    #expect(codes("id xb879.7b87.2654") == [])
+    #expect(codes("ends a sentence b879.7b87.2654.") == ["pii/mac-address"])
+}
+
 @Test func urlCredentialsCoverUserAndPassword() {
     guard let (diagnostic, text) = single("DATABASE_URL=postgres://admin:Xk92!mQ7z@db.internal.acme.io:5432/app") else { return }
     #expect(diagnostic.code == PIICode.urlCredentials.code)
