@@ -22,13 +22,27 @@ extension Validator {
     func awsAccessKey(_ range: Range<Int>) -> Hit? {
         guard range.count == 20, tokenBoundaryBefore(range.lowerBound) else { return nil }
         // Key ids are base32 after the four-letter prefix.
-        guard bytes[(range.lowerBound + 4)..<range.upperBound].allSatisfy({ Bytes.isUpper($0) || (0x32...0x37).contains($0) })
+        let body = bytes[(range.lowerBound + 4)..<range.upperBound]
+        guard body.allSatisfy({ Bytes.isUpper($0) || (0x32...0x37).contains($0) }), !Self.isPlaceholderKeyBody(body)
         else { return nil }
         if Bytes.text(bytes[range]).hasSuffix("EXAMPLE") {
             return secret(.awsAccessKey, range, "AWS documentation example access key id", head: 4, confidence: 0.99,
                           severity: .info)
         }
         return secret(.awsAccessKey, range, "AWS access key id", head: 4, confidence: 0.97)
+    }
+
+    /// `AKIAXXXXXXXXXXXXXXXX`, `AKIAXXXXXXXXXXXX2345`: a run of six or more of one character, or three distinct
+    /// characters or fewer, is typed, not random (in sixteen random base-32 characters either has odds below 10⁻⁶).
+    static func isPlaceholderKeyBody(_ body: ArraySlice<UInt8>) -> Bool {
+        var longestRun = 0, run = 0
+        var previous: UInt8?
+        for byte in body {
+            run = byte == previous ? run + 1 : 1
+            longestRun = max(longestRun, run)
+            previous = byte
+        }
+        return longestRun >= 6 || Set(body).count <= 3
     }
 
     func githubToken(_ range: Range<Int>) -> Hit? {

@@ -70,6 +70,11 @@ enum Fake {
     #expect(codes("set OPENAI_API_KEY=sk-your-key-here-replace-me") == [])
     #expect(codes("xoxb-your-bot-token-goes-here") == [])
     #expect(codes("AKIA is the prefix of AWS key ids") == [])
+    #expect(codes("Replace AKIAXXXXXXXXXXXXXXXX with your own key.") == [])
+    #expect(codes("export TOKEN=AKIAXXXXXXXXXXXXXXXX  # placeholder") == [])
+    #expect(codes("aws_access_key_id = AKIAAAAAAAAAAAAAAAAA") == [])
+    #expect(codes("aws_access_key_id = AKIAXXXXXXXXXXXX2345") == [])
+    #expect(codes("aws_access_key_id = AKIAABABABABABABABAB") == [])
     #expect(codes("ghp_ tokens are 40 characters long") == [])
     #expect(codes("eyJ is how base64 JSON starts: eyJub3RhIjoiand0In0.eyJhIjoxfQ") == [])
 }
