@@ -247,6 +247,18 @@ VENDOR_TEMPLATES = {
     "secret/jwt": ["Authorization: Bearer {x}", "The token {x} fails verification.", "Cookie: session={x}"],
 }
 
+# Where a JWT-shaped token without `alg` is shown as what it is (a malformed token in a log, a test fixture, an
+# example of the format), not handed over as a credential: no `api_key=`, `export TOKEN=` or "here's my key".
+JWT_NOALG_TEMPLATES = [
+    "[WARN] auth: rejected {x}: JOSE header has no alg member",
+    "The test fixture missing_alg.txt holds {x}, which every verifier must reject.",
+    "A JWT is three base64url segments joined by dots, like {x}; this one has no alg in its header.",
+    "2024-05-17T09:12:44Z jwt.decode failed for {x} (InvalidAlgorithmError)",
+    "Der Validator lehnt {x} ab, weil der Header kein alg enthält.",
+    "Ce jeton de démonstration {x} n'a pas de champ alg dans son en-tête.",
+    "Decode the first segment of {x} and you get a header without alg.",
+]
+
 HIGH_ENTROPY_TEMPLATES = [
     'password = "{x}"', "DB_PASSWORD={x}", '"client_secret": "{x}"', "api_secret: {x}",
     "export SECRET_KEY='{x}'", "mysql -u admin --password={x}", 'SECRET_KEY = "{x}"',
@@ -735,7 +747,8 @@ class Generator:
             (1.5, "pii/email", N, self.n_email_like),
             (1.0, "pii/mac-address", N, self.n_fingerprint),
             (0.8, "secret/high-entropy", N, self.n_data_uri),
-            (0.8, "secret/jwt", N, lambda n: self._secret(self.v_jwt_noalg, "secret/jwt", n, cls=N)),
+            (0.8, "secret/jwt", N, lambda n: self._simple(JWT_NOALG_TEMPLATES, self.v_jwt_noalg, "secret/jwt", N,
+                                                            n)),
             (2.0, "secret/high-entropy", N, self.n_placeholder),
             (1.0, "secret/private-key", N, self.n_public_pem),
             (2.0, "pii/phone", N, self.n_big_number),
