@@ -8,9 +8,13 @@ extension Validator {
                                      "dummy", "redacted", "<", ">", "${", "{{", "%(", "process.env", "os.environ",
                                      "getenv", "settings.", "config.", "env."]
 
+    private static let placeholderMarkerBytes = Bytes.utf8(placeholderMarkers)
+
     /// Labels of a secret in prose, lower case, longest first.
     static let statedSecretLabels = ["secret access key", "access token", "mot de passe", "contraseña", "contrasena",
                                      "secret key", "passwort", "kennwort", "password", "api key", "senha"]
+
+    private static let statedSecretLabelBytes = Bytes.utf8(statedSecretLabels)
 
     /// Verbs between such a label and its value.
     static let statedSecretVerbs = ["is", "ist", "lautet", "est", "es", "é", "è", "was"]
@@ -40,8 +44,9 @@ extension Validator {
 
     /// `Das Passwort ist …`, `secret access key …`: a label, a verb, the value.
     func statedSecret(_ range: Range<Int>) -> Hit? {
-        let lowered = Bytes.lowercased(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)])
-        guard let label = Self.statedSecretLabels.first(where: { lowered.starts(with: Array($0.utf8)) }) else { return nil }
+        guard let labelIndex = Self.statedSecretLabelBytes.firstIndex(where: { Bytes.hasPrefixIgnoringASCIICase(bytes[range], $0) })
+        else { return nil }
+        let label = Self.statedSecretLabels[labelIndex]
         var index = range.lowerBound + label.utf8.count
         // `password = …` is an assignment, not prose.
         var probe = index
@@ -99,8 +104,7 @@ extension Validator {
         if value.count == 40, value.suffix(10).elementsEqual("EXAMPLEKEY".utf8),
            let example = awsSecretKey(valueRange, name: name) { return example }
         let lowered = Bytes.lowercased(value)
-        let text = String(decoding: lowered, as: UTF8.self)
-        guard !Self.placeholderMarkers.contains(where: { text.contains($0) }) else { return nil }
+        guard !Bytes.containsAny(Self.placeholderMarkerBytes, in: lowered[...]) else { return nil }
         // Code, not a literal: `token = get_token()`, `password: user.password`.
         if Self.isCall(value) { return nil }
         let hasDigit = value.contains(where: Bytes.isDigit)

@@ -9,10 +9,11 @@ extension Validator {
                               "d.o.b", "born", "dob", "née le", "né le", "nee le", "ne le", "nacido el", "nacida el",
                               "nato il", "nata il", "生年月日", "出生日期"]
 
+    private static let birthLabelBytes = Bytes.utf8(birthLabels)
+
     /// The length of the birth label at `offset`, if one starts there (the expression has matched the rest).
     func birthLabelLength(at offset: Int) -> Int? {
-        let lowered = Bytes.lowercased(bytes[offset..<min(bytes.count, offset + 24)])
-        return Self.birthLabels.first { lowered.starts(with: Array($0.utf8)) }?.utf8.count
+        Self.birthLabelBytes.first { Bytes.hasPrefixIgnoringASCIICase(bytes[offset...], $0) }?.count
     }
 
     static let latestBirthYear = 2025

@@ -25,7 +25,7 @@ extension Validator {
         let body = bytes[(range.lowerBound + 4)..<range.upperBound]
         guard body.allSatisfy({ Bytes.isUpper($0) || (0x32...0x37).contains($0) }), !Self.isPlaceholderKeyBody(body)
         else { return nil }
-        if Bytes.text(bytes[range]).hasSuffix("EXAMPLE") {
+        if body.suffix(7).elementsEqual("EXAMPLE".utf8) {
             return secret(.awsAccessKey, range, "AWS documentation example access key id", head: 4, confidence: 0.99,
                           severity: .info)
         }
@@ -213,6 +213,7 @@ extension Validator {
 extension Validator {
     static let awsSecretKeyNames = ["secret_access_key", "secret access key", "secretaccesskey", "aws_secret",
                                     "aws secret"]
+    private static let awsSecretKeyNameBytes = Bytes.utf8(awsSecretKeyNames)
 
     /// `valueRange` (already found random) as an AWS secret access key, when it has the shape and the label
     /// just before it names one.
@@ -220,9 +221,9 @@ extension Validator {
         let value = bytes[valueRange]
         guard value.count == 40,
               value.allSatisfy({ Bytes.isAlnum($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "+") }) else { return nil }
-        let label = Bytes.text(Bytes.lowercased(bytes[max(0, valueRange.lowerBound - 48)..<valueRange.lowerBound])[...])
-        guard Self.awsSecretKeyNames.contains(where: { label.contains($0) }) else { return nil }
-        if Bytes.text(value).hasSuffix("EXAMPLEKEY") {
+        let label = Bytes.lowercased(bytes[max(0, valueRange.lowerBound - 48)..<valueRange.lowerBound])
+        guard Bytes.containsAny(Self.awsSecretKeyNameBytes, in: label[...]) else { return nil }
+        if value.suffix(10).elementsEqual("EXAMPLEKEY".utf8) {
             return secret(.awsSecretKey, valueRange, "AWS documentation example secret access key", head: 4,
                           confidence: 0.99, severity: .info)
         }
