@@ -96,3 +96,13 @@ import Testing
     #expect(covered(diagnostic, in: line) == "+33 (0)1 72 67 48 54")
     #expect(applyingFix(diagnostic, to: line) == #"{"text": "\u00c9crivez \"Tel.: [PHONE]\"\n"}"#)
 }
+
+@Test func numbersThatCannotBeNorthAmericanSkipTheUSButAreStillRead() {
+    #expect(!Validator.mayBeValid(Array("02071234567".utf8), in: "US"))
+    #expect(Validator.mayBeValid(Array("6502530000".utf8), in: "US"))
+    #expect(Validator.mayBeValid(Array("16502530000".utf8), in: "US"))
+    #expect(Validator.mayBeValid(Array("011442071234567".utf8), in: "US"))
+    #expect(Validator.mayBeValid(Array("02071234567".utf8), in: "GB"))
+    #expect(codes("Call me at 1-650-253-0000 after 6pm.") == ["pii/phone"])
+    #expect(codes("Rufen Sie mich unter 030 12345678 an.") == ["pii/phone"])
+}
