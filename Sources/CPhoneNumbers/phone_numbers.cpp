@@ -44,18 +44,20 @@ datalint_phone_status parse(const char *text, size_t length, const char *default
     const PhoneNumberUtil::ValidationResult possibility = util.IsPossibleNumberWithReason(number);
     info->possibility = possibility;
     info->is_possible = possibility == PhoneNumberUtil::IS_POSSIBLE;
-    info->is_valid = util.IsValidNumber(number);
-    info->type = info->is_valid ? util.GetNumberType(number) : PhoneNumberUtil::UNKNOWN;
     info->country_code = number.country_code();
     info->national_number = number.national_number();
+
+    // The region lookup runs the regions' patterns (25 of them for +1); IsValidNumber would do it again, and is
+    // exactly IsValidNumberForRegion on that region. A number that is not even possible is never valid.
+    std::string region;
+    util.GetRegionCodeForNumber(number, &region);
+    copyString(info->region, region);
+    info->is_valid = info->is_possible && util.IsValidNumberForRegion(number, region);
+    info->type = info->is_valid ? util.GetNumberType(number) : PhoneNumberUtil::UNKNOWN;
 
     std::string formatted;
     util.Format(number, PhoneNumberUtil::E164, &formatted);
     copyString(info->e164, formatted);
-
-    std::string region;
-    util.GetRegionCodeForNumber(number, &region);
-    copyString(info->region, region);
     return DATALINT_PHONE_PARSED;
 }
 
