@@ -103,12 +103,14 @@ enum SyntheticValues {
     private static func macAddress(like value: String, _ stream: inout DigestStream) -> String {
         var bytes = (0..<6).map { _ in stream.next(below: 256) }
         bytes[0] = (bytes[0] | 0x02) & ~0x01
-        let separator: String = value.contains("-") ? "-" : ":"
         let uppercase = value.contains { $0.isUppercase }
-        return bytes.map { byte in
+        let pairs = bytes.map { byte in
             let hex = String(byte, radix: 16, uppercase: uppercase)
             return hex.count == 1 ? "0" + hex : hex
-        }.joined(separator: separator)
+        }
+        // Cisco's dotted form (b879.7b87.2654) keeps its notation: three groups of four.
+        if value.contains(".") { return stride(from: 0, to: 6, by: 2).map { pairs[$0] + pairs[$0 + 1] }.joined(separator: ".") }
+        return pairs.joined(separator: value.contains("-") ? "-" : ":")
     }
 
     /// A valid date in the same layout: YYYY-MM-DD, or D/M/YYYY with day and month both ≤ 12 so that either reading

@@ -86,6 +86,9 @@ import Testing
         let firstByte = Int(mac.prefix(2), radix: 16) ?? 0
         #expect(firstByte & 0x02 == 0x02 && firstByte & 0x01 == 0, "\(mac)")
         #expect(mac.contains(":") && mac.count == 17)
+        let dotted = synthetic("b879.7b87.2654", .macAddress)
+        #expect(dotted.split(separator: ".").map(\.count) == [4, 4, 4], "\(dotted)")
+        #expect(dotted.allSatisfy { $0 == "." || $0.isHexDigit } && dotted != "b879.7b87.2654")
     }
 
     @Test func syntheticSecretsKeepTheirPrefixAndShape() {
