@@ -14,12 +14,14 @@ struct StandardStream: TextOutputStream {
     static func output() -> StandardStream { StandardStream(descriptor: STDOUT_FILENO) }
     static func error() -> StandardStream { StandardStream(descriptor: STDERR_FILENO) }
 
+    /// Asked once: `isatty` is a system call, and a run asked it twice for each of a million diagnostics.
+    let isTerminal: Bool
+
     private init(descriptor: Int32) {
         self.descriptor = descriptor
+        isTerminal = isatty(descriptor) == 1
         buffer.reserveCapacity(Self.flushThreshold * 2)
     }
-
-    var isTerminal: Bool { isatty(descriptor) == 1 }
 
     mutating func write(_ string: String) {
         buffer.append(contentsOf: string.utf8)
