@@ -70,7 +70,7 @@ let package = Package(
 
         // The command-line tool.
         .executableTarget(name: "datalint",
-                          dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO",
+                          dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO", "Deduplication",
                                          "DatasetText", "Diagnostics", "LanguageServer", "JSONRPC",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
@@ -132,6 +132,10 @@ let package = Package(
         .target(name: "NearDuplicates", dependencies: ["Hashing"], swiftSettings: strict),
         .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization"]),
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TextNormalization"]),
+        // Near duplicates across dataset files: records signed in parallel, candidates verified exactly.
+        .target(name: "Deduplication", dependencies: ["NearDuplicates", "TextNormalization", "RecordScanner"],
+                swiftSettings: strict),
+        .testTarget(name: "DeduplicationTests", dependencies: ["Deduplication", "NearDuplicates"]),
         // --- End of the duplicate detection foundations. ---
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON text incrementally, compact or indented, without building a tree first.
 ///
 /// The writer only tracks where commas, line breaks and indentation go; callers are trusted to nest
@@ -64,6 +66,20 @@ public struct JSONWriter {
     public mutating func value(_ number: Int) {
         startValue()
         appendDecimal(number)
+        hasValueAtCurrentDepth = true
+    }
+
+    /// A finite number, written with at most `fractionDigits` digits after the point and no trailing zeros
+    /// (0.8, 0.9123, 1).
+    public mutating func value(_ number: Double, fractionDigits: Int) {
+        precondition(number.isFinite, "JSON has no NaN or infinity")
+        startValue()
+        var text = String(format: "%.\(fractionDigits)f", number)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        bytes.append(contentsOf: text.utf8)
         hasValueAtCurrentDepth = true
     }
 

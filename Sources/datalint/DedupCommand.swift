@@ -1,0 +1,90 @@
+import ArgumentParser
+import Deduplication
+import Foundation
+import NearDuplicates
+import Reporting
+
+struct DedupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedup",
+        abstract: "List clusters of near-duplicate records across JSONL files, as JSON.",
+        discussion: """
+            Two records are near duplicates when the Jaccard similarity of their texts' 5-word shingles reaches \
+            --threshold. A record's text is its string values (not keys) in document order, normalized (Unicode \
+            NFC, case folded, white space collapsed). Candidates come from MinHash signatures and LSH bands and \
+            are measured exactly. Each cluster keeps its first record (by file, then line) and lists the others \
+            with their similarity to it. Lines are 1-based; blank lines and lines that are not JSON objects take \
+            no part.
+
+            Output: {"threshold": 0.8, "records": N, "clusters": [{"kept": {"file": F, "line": L}, \
+            "members": [{"file": F, "line": L, "similarity": S}]}]}
+            """)
+
+    @Argument(help: ArgumentHelp("JSONL files to compare with each other.", valueName: "FILE"))
+    var files: [String]
+
+    @Option(help: "Jaccard similarity at or above which two records are near duplicates (0 < t ≤ 1).")
+    var threshold: Double = 0.8
+
+    @Option(help: "MinHash values per signature (more: better recall near the threshold, more memory).")
+    var hashes: Int = 128
+
+    @Option(name: .shortAndLong, help: "Records are signed on this many threads (default: every core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one FILE") }
+        if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1]") }
+        if hashes < 16 || hashes > 1024 { throw ValidationError("--hashes must be between 16 and 1024") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        let records: DatasetRecords
+        do {
+            records = try DatasetRecords(paths: files)
+        } catch {
+            var errors = StandardStream.error()
+            errors.write("datalint: error: \(error)\n")
+            errors.flush()
+            throw ExitCode(2)
+        }
+        let finder = NearDuplicateFinder(threshold: threshold, hashCount: hashes)
+        let clusters = await finder.clusters(in: records, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var output = StandardStream.output()
+        output.write(Self.report(clusters, records: records, threshold: threshold))
+        output.flush()
+    }
+
+    static func report(_ clusters: [NearDuplicateCluster], records: DatasetRecords, threshold: Double) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.key("threshold")
+            json.value(threshold, fractionDigits: 6)
+            json.member("records", records.count)
+            json.array("clusters") { json in
+                for cluster in clusters {
+                    json.object { json in
+                        json.object("kept") { location(&$0, records.locations[cluster.kept], records) }
+                        json.array("members") { json in
+                            for member in cluster.others {
+                                json.object { json in
+                                    location(&json, records.locations[member.record], records)
+                                    json.key("similarity")
+                                    json.value(member.similarityToKept, fractionDigits: 4)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        json.appendNewline()
+        return json.takeOutput()
+    }
+
+    private static func location(_ json: inout JSONWriter, _ location: DatasetRecords.Location, _ records: DatasetRecords) {
+        json.member("file", records.paths[location.file])
+        json.member("line", location.line + 1)
+    }
+}

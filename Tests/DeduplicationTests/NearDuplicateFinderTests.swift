@@ -1,0 +1,70 @@
+import Deduplication
+import Foundation
+import NearDuplicates
+import Testing
+
+/// Records with planted near duplicates at known similarities, across two files.
+@Suite struct NearDuplicateFinderTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("datalint-dedup-\(UUID().uuidString)")
+
+    /// A chat record whose user message is `words`.
+    static func record(_ words: [String]) -> String {
+        #"{"messages":[{"role":"user","content":"\#(words.joined(separator: " "))"},{"role":"assistant","content":"ok"}]}"#
+    }
+
+    /// 60 distinct words from a seed, so that unrelated records share no shingle.
+    static func words(_ seed: Int) -> [String] {
+        (0..<60).map { "w\(seed)x\($0)" }
+    }
+
+    func write(_ name: String, _ lines: [String]) throws -> String {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(name).path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func plantedDuplicatesAreClusteredWithTheirExactSimilarityAndTheRestLeftAlone() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = Self.words(1)
+        var oneWordChanged = base
+        // The text is "user", the 60 words, "assistant", "ok": 63 words, 59 shingles. One changed word changes the 5
+        // shingles that hold it on each side: Jaccard 54/64.
+        oneWordChanged[30] = "changed"
+        var tenWordsChanged = base
+        for index in stride(from: 3, to: 60, by: 6) { tenWordsChanged[index] = "other\(index)" }  // far below 0.8
+        let train = try write("train.jsonl", [Self.record(base), Self.record(Self.words(2)), "", "not json",
+                                              Self.record(tenWordsChanged)])
+        let test = try write("test.jsonl", [Self.record(Self.words(3)), Self.record(oneWordChanged),
+                                            Self.record(base.map { $0.uppercased() })])
+        let records = try DatasetRecords(paths: [train, test])
+        #expect(records.count == 7, "blank lines are not records; a line that is not JSON still is")
+        let clusters = await NearDuplicateFinder(threshold: 0.8).clusters(in: records, jobs: 2)
+        #expect(clusters.count == 1)
+        let cluster = try #require(clusters.first)
+        #expect(records.locations[cluster.kept].file == 0 && records.locations[cluster.kept].line == 0)
+        let members = cluster.others.map { (records.locations[$0.record].file, records.locations[$0.record].line,
+                                            $0.similarityToKept) }
+        #expect(members.map(\.0) == [1, 1] && members.map(\.1) == [1, 2])
+        #expect(abs(members[0].2 - 54.0 / 64.0) < 1e-9, "exact Jaccard, not an estimate: \(members[0].2)")
+        #expect(members[1].2 == 1, "case is folded")
+    }
+
+    @Test func aLowerThresholdTakesInTheMoreEditedCopy() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = Self.words(7)
+        var edited = base
+        for index in stride(from: 5, to: 60, by: 12) { edited[index] = "edit\(index)" }
+        let path = try write("a.jsonl", [Self.record(base), Self.record(edited)])
+        let records = try DatasetRecords(paths: [path])
+        // Five edits 12 words apart change 25 of 59 shingles on each side: Jaccard 34/84.
+        let exact = 34.0 / 84.0
+        #expect(await NearDuplicateFinder(threshold: 0.8).clusters(in: records, jobs: 1).isEmpty)
+        let loose = await NearDuplicateFinder(threshold: 0.3).clusters(in: records, jobs: 1)
+        #expect(loose.count == 1 && abs((loose.first?.others.first?.similarityToKept ?? 0) - exact) < 1e-9)
+    }
+
+    @Test func aMissingFileIsNamed() {
+        #expect(throws: DatasetRecords.UnreadableFile.self) { try DatasetRecords(paths: ["/nonexistent/x.jsonl"]) }
+    }
+}
