@@ -133,9 +133,9 @@ let package = Package(
         .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization"]),
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TextNormalization"]),
         // Near duplicates across dataset files: records signed in parallel, candidates verified exactly.
-        .target(name: "Deduplication", dependencies: ["NearDuplicates", "TextNormalization", "RecordScanner"],
+        .target(name: "Deduplication", dependencies: ["NearDuplicates", "TextNormalization", "RecordScanner", "DatasetIO"],
                 swiftSettings: strict),
-        .testTarget(name: "DeduplicationTests", dependencies: ["Deduplication", "NearDuplicates"]),
+        .testTarget(name: "DeduplicationTests", dependencies: ["Deduplication", "NearDuplicates", "DatasetIO"]),
         // --- End of the duplicate detection foundations. ---
     ],
     swiftLanguageModes: [.v6]

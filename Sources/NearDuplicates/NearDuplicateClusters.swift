@@ -27,6 +27,36 @@ public struct NearDuplicateClusters: Sendable {
     /// (re-shingling only candidates) gets the LSH stage's recall instead.
     public func clusters(of signatures: [MinHashSignature],
                          similarity: (Int, Int) -> Double) -> [NearDuplicateCluster] {
+        clusters(of: signatures, verify: similarity, measure: similarity)
+    }
+
+    /// For each record, whether it shares a bucket with another record in some band: the records a verification
+    /// can ask about, so a caller can prepare exact measures for those alone.
+    public func candidates(of signatures: [MinHashSignature]) -> [Bool] {
+        var isCandidate = [Bool](repeating: false, count: signatures.count)
+        var scratch = [UInt8](repeating: 0, count: bands.parameters.rows * 4)
+        for band in 0..<bands.parameters.bands {
+            var entries = signatures.indices.map { record in
+                BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
+            }
+            entries.sort()
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+                if end - start > 1 { for entry in entries[start..<end] { isCandidate[entry.record] = true } }
+                start = end
+            }
+        }
+        return isCandidate
+    }
+
+    /// Like `clusters(of:similarity:)` with two measures: `verify` decides whether a candidate pair is a near
+    /// duplicate (it may answer from the estimate when that is far from the threshold), `measure` gives the
+    /// similarity reported for each member.
+    public func clusters(of signatures: [MinHashSignature], verify: (Int, Int) -> Double,
+                         measure: (Int, Int) -> Double) -> [NearDuplicateCluster] {
+        let similarity = verify
         var sets = UnionFind(count: signatures.count)
         var scratch = [UInt8](repeating: 0, count: bands.parameters.rows * 4)
         // One band at a time: sorting (key, record) pairs needs 16 bytes per record, where a dictionary of all
@@ -46,6 +76,6 @@ public struct NearDuplicateClusters: Sendable {
                 start = end
             }
         }
-        return collect(count: signatures.count, similarity: similarity, sets: &sets)
+        return collect(count: signatures.count, similarity: measure, sets: &sets)
     }
 }

@@ -40,36 +40,35 @@ struct DedupCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let records: DatasetRecords
+        let finder = NearDuplicateFinder(threshold: threshold, hashCount: hashes)
+        let report: NearDuplicateReport
         do {
-            records = try DatasetRecords(paths: files)
+            report = try await finder.report(for: files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             var errors = StandardStream.error()
             errors.write("datalint: error: \(error)\n")
             errors.flush()
             throw ExitCode(2)
         }
-        let finder = NearDuplicateFinder(threshold: threshold, hashCount: hashes)
-        let clusters = await finder.clusters(in: records, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var output = StandardStream.output()
-        output.write(Self.report(clusters, records: records, threshold: threshold))
+        output.write(Self.json(report, threshold: threshold))
         output.flush()
     }
 
-    static func report(_ clusters: [NearDuplicateCluster], records: DatasetRecords, threshold: Double) -> String {
+    static func json(_ report: NearDuplicateReport, threshold: Double) -> String {
         var json = JSONWriter()
         json.object { json in
             json.key("threshold")
             json.value(threshold, fractionDigits: 6)
-            json.member("records", records.count)
+            json.member("records", report.records.count)
             json.array("clusters") { json in
-                for cluster in clusters {
+                for cluster in report.clusters {
                     json.object { json in
-                        json.object("kept") { location(&$0, records.locations[cluster.kept], records) }
+                        json.object("kept") { location(&$0, report.records[cluster.kept], report) }
                         json.array("members") { json in
                             for member in cluster.others {
                                 json.object { json in
-                                    location(&json, records.locations[member.record], records)
+                                    location(&json, report.records[member.record], report)
                                     json.key("similarity")
                                     json.value(member.similarityToKept, fractionDigits: 4)
                                 }
@@ -83,8 +82,8 @@ struct DedupCommand: AsyncParsableCommand {
         return json.takeOutput()
     }
 
-    private static func location(_ json: inout JSONWriter, _ location: DatasetRecords.Location, _ records: DatasetRecords) {
-        json.member("file", records.paths[location.file])
+    private static func location(_ json: inout JSONWriter, _ location: RecordLocation, _ report: NearDuplicateReport) {
+        json.member("file", report.paths[location.file])
         json.member("line", location.line + 1)
     }
 }

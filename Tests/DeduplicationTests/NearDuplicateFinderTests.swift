@@ -1,3 +1,4 @@
+import DatasetIO
 import Deduplication
 import Foundation
 import NearDuplicates
@@ -37,14 +38,14 @@ import Testing
                                               Self.record(tenWordsChanged)])
         let test = try write("test.jsonl", [Self.record(Self.words(3)), Self.record(oneWordChanged),
                                             Self.record(base.map { $0.uppercased() })])
-        let records = try DatasetRecords(paths: [train, test])
+        let report = try await NearDuplicateFinder(threshold: 0.8).report(for: [train, test], jobs: 2)
+        let records = report.records
         #expect(records.count == 7, "blank lines are not records; a line that is not JSON still is")
-        let clusters = await NearDuplicateFinder(threshold: 0.8).clusters(in: records, jobs: 2)
+        let clusters = report.clusters
         #expect(clusters.count == 1)
         let cluster = try #require(clusters.first)
-        #expect(records.locations[cluster.kept].file == 0 && records.locations[cluster.kept].line == 0)
-        let members = cluster.others.map { (records.locations[$0.record].file, records.locations[$0.record].line,
-                                            $0.similarityToKept) }
+        #expect(records[cluster.kept] == RecordLocation(file: 0, line: 0))
+        let members = cluster.others.map { (records[$0.record].file, records[$0.record].line, $0.similarityToKept) }
         #expect(members.map(\.0) == [1, 1] && members.map(\.1) == [1, 2])
         #expect(abs(members[0].2 - 54.0 / 64.0) < 1e-9, "exact Jaccard, not an estimate: \(members[0].2)")
         #expect(members[1].2 == 1, "case is folded")
@@ -56,15 +57,27 @@ import Testing
         var edited = base
         for index in stride(from: 5, to: 60, by: 12) { edited[index] = "edit\(index)" }
         let path = try write("a.jsonl", [Self.record(base), Self.record(edited)])
-        let records = try DatasetRecords(paths: [path])
         // Five edits 12 words apart change 25 of 59 shingles on each side: Jaccard 34/84.
         let exact = 34.0 / 84.0
-        #expect(await NearDuplicateFinder(threshold: 0.8).clusters(in: records, jobs: 1).isEmpty)
-        let loose = await NearDuplicateFinder(threshold: 0.3).clusters(in: records, jobs: 1)
+        #expect(try await NearDuplicateFinder(threshold: 0.8).report(for: [path], jobs: 1).clusters.isEmpty)
+        let loose = try await NearDuplicateFinder(threshold: 0.3).report(for: [path], jobs: 1).clusters
         #expect(loose.count == 1 && abs((loose.first?.others.first?.similarityToKept ?? 0) - exact) < 1e-9)
     }
 
-    @Test func aMissingFileIsNamed() {
-        #expect(throws: DatasetRecords.UnreadableFile.self) { try DatasetRecords(paths: ["/nonexistent/x.jsonl"]) }
+    @Test func aMissingFileIsNamed() async {
+        await #expect(throws: DatasetIOError.self) {
+            try await NearDuplicateFinder().report(for: ["/nonexistent/x.jsonl"], jobs: 1)
+        }
+    }
+
+    /// More records than one read: batches signed out of order must land at their records.
+    @Test func manyBatchesKeepRecordsInOrder() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var lines = (0..<12_000).map { Self.record(Self.words($0 + 100)) }
+        lines[11_999] = Self.record(Self.words(100))  // the first record again, at the very end
+        let path = try write("big.jsonl", lines)
+        let report = try await NearDuplicateFinder().report(for: [path], jobs: 2)
+        #expect(report.records.count == 12_000)
+        #expect(report.clusters.map { [$0.kept] + $0.others.map(\.record) } == [[0, 11_999]])
     }
 }

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DatasetIO
+
+/// Whole lines read from one file, and where each non-blank one lies in them.
+struct RecordBatch: Sendable {
+    struct Record: Sendable {
+        /// 0-based line number in the file.
+        let line: Int
+        /// The line's bytes without its line ending.
+        let range: Range<Int>
+    }
+
+    let file: Int
+    let bytes: [UInt8]
+    let records: [Record]
+
+    /// Splits a chunk from `DatasetReader` into its lines, leaving out those with nothing but white space.
+    init(file: Int, chunk: (bytes: [UInt8], firstLine: Int)) {
+        self.file = file
+        bytes = chunk.bytes
+        var records: [Record] = []
+        var line = chunk.firstLine
+        chunk.bytes.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count {
+                let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: UnsafeRawPointer($0)) }
+                    ?? bytes.count
+                var contentEnd = end
+                if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                // A line of white space is no record; the first other byte decides, so a record costs one byte here.
+                if bytes[start..<contentEnd].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                    records.append(Record(line: line, range: start..<contentEnd))
+                }
+                start = end + 1
+                line += 1
+            }
+        }
+        self.records = records
+    }
+
+    /// Reads every file in turn, a chunk at a time, calling `body` with each chunk's batch.
+    static func read(_ paths: [String], _ body: (RecordBatch) async -> Void) async throws(DatasetIOError) {
+        for (file, path) in paths.enumerated() {
+            var reader = try DatasetReader(path: path, chunkSize: 4 << 20)
+            defer { reader.close() }
+            while let chunk = try reader.nextChunk() {
+                await body(RecordBatch(file: file, chunk: chunk))
+            }
+        }
+    }
+}
