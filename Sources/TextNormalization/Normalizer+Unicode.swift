@@ -13,11 +13,13 @@ extension Normalizer {
         var codepoints = [Int32](repeating: 0, count: 64)
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            let nextIsASCII = index + 1 == bytes.count || bytes[index + 1] < 0x80
-            if byte < 0x80 && nextIsASCII {
-                writer.append(ascii: byte, class: classes[Int(byte)])
-                index += 1
+            // ASCII up to the last byte before a non-ASCII one, which may combine with what follows.
+            var runEnd = index
+            while runEnd < bytes.count && bytes[runEnd] < 0x80 { runEnd += 1 }
+            if runEnd < bytes.count && runEnd > index { runEnd -= 1 }
+            if runEnd > index {
+                classes.withUnsafeBufferPointer { writer.append(asciiRun: UnsafeRawBufferPointer(rebasing: bytes[index..<runEnd]), classes: $0) }
+                index = runEnd
                 continue
             }
             var end = index + 1
