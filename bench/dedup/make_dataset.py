@@ -5,7 +5,7 @@ deterministically, for the dedup benchmark.
 Background records are conversations (an optional system prompt, then one to three user/assistant
 exchanges, about 1.8 KB a record) written from a pool of sentences composed from template frames with
 several word slots each (nouns, verbs, adjectives, names, places, numbers, technical terms), so unrelated
-records share almost no 5-word run and are far apart (typical Jaccard under 0.02); boilerplate still
+records share almost no 5-word run and are far apart (Jaccard well under 0.2); boilerplate still
 recurs, as in real data: system prompts are shared by many records, and each pool sentence appears in
 about 25 records per million sentences drawn.
 
@@ -159,7 +159,7 @@ Git GitHub React Django Flask FastAPI Rails Spring Pandas NumPy PyTorch TensorFl
 """.split()
 
 # Template frames: {n} noun, {v} verb, {a} adjective, {d} adverb, {p} person, {c} city, {t} technology,
-# {k} number. No frame has five fixed words in a row, so nearly every 5-word run includes a filled slot.
+# {k} number. Nearly every 5-word run includes a filled slot (two frames have a run of five fixed words).
 FRAMES = """
 The {a} {n} will {v} the {n} before the {n} is {a}.
 If the {n} is {a}, {v} the {n} and then {v} the {n}.
@@ -497,7 +497,6 @@ def main(argv=None):
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     tmp = args.out + ".tmp"
-    nbytes = 0
     with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as f:
         buf = []
         for i in range(args.records):
@@ -507,12 +506,10 @@ def main(argv=None):
             buf.append(line)
             if len(buf) >= 4096:
                 s = "\n".join(buf) + "\n"
-                nbytes += len(s)
                 f.write(s)
                 buf = []
         if buf:
             s = "\n".join(buf) + "\n"
-            nbytes += len(s)
             f.write(s)
     os.replace(tmp, args.out)
     n_planted = len(planted)

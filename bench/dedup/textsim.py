@@ -79,7 +79,6 @@ def similarity_join(sets: dict[int, set], threshold: float) -> dict[tuple[int, i
         for tok in s:
             freq[tok] = freq.get(tok, 0) + 1
     rank = {tok: r for r, tok in enumerate(sorted(freq, key=lambda t: (freq[t], t)))}
-    del freq
     ordered = {k: sorted(rank[t] for t in s) for k, s in sets.items()}
     keys = sorted(sets, key=lambda k: (len(ordered[k]), k))
     index: dict[int, list[int]] = {}
