@@ -46,10 +46,12 @@ public struct NearDuplicateFinder: Sendable {
     public func report(for paths: [String], jobs: Int) async throws(DatasetIOError) -> NearDuplicateReport {
         let (records, signatures) = try await sign(paths, jobs: jobs)
         let clustering = NearDuplicateClusters(threshold: threshold, hashCount: hashCount)
-        let shingles = try await candidateShingles(paths, isCandidate: clustering.candidates(of: signatures), jobs: jobs)
+        let shared = await Self.sharedBuckets(clustering, signatures, jobs: jobs)
+        let isCandidate = NearDuplicateClusters.candidates(count: signatures.count, sharedBuckets: shared)
+        let shingles = try await candidateShingles(paths, isCandidate: isCandidate, jobs: jobs)
         let threshold = self.threshold
         let margin = Self.estimateMargin(hashCount: hashCount)
-        let clusters = clustering.clusters(of: signatures, verify: { first, second in
+        let clusters = clustering.clusters(ofCount: signatures.count, sharedBuckets: shared, verify: { first, second in
             let estimate = Jaccard.estimate(signatures[first], signatures[second])
             guard abs(estimate - threshold) <= margin else { return estimate }
             return Jaccard.exact(sorted: shingles[first] ?? [], shingles[second] ?? [])
@@ -57,6 +59,30 @@ public struct NearDuplicateFinder: Sendable {
             Jaccard.exact(sorted: shingles[first] ?? [], shingles[second] ?? [])
         })
         return NearDuplicateReport(paths: paths, records: records, clusters: clusters)
+    }
+
+    /// Every band's shared buckets, in band order, the bands computed on up to `jobs` tasks at once.
+    private static func sharedBuckets(_ clustering: NearDuplicateClusters, _ signatures: [MinHashSignature],
+                                      jobs: Int) async -> [[Int]] {
+        let bandCount = clustering.bands.parameters.bands
+        var byBand = [[[Int]]](repeating: [], count: bandCount)
+        await withTaskGroup(of: (Int, [[Int]]).self) { group in
+            var next = 0
+            for _ in 0..<min(max(1, jobs), bandCount) {
+                let band = next
+                next += 1
+                group.addTask { (band, clustering.sharedBuckets(ofBand: band, of: signatures)) }
+            }
+            while let (band, buckets) = await group.next() {
+                byBand[band] = buckets
+                if next < bandCount {
+                    let band = next
+                    next += 1
+                    group.addTask { (band, clustering.sharedBuckets(ofBand: band, of: signatures)) }
+                }
+            }
+        }
+        return byBand.flatMap { $0 }
     }
 
     /// How far from the threshold a signature estimate must be to be trusted without measuring: four standard

@@ -13,22 +13,21 @@ extension NearDuplicateClusters {
     /// record of each cluster seen so far in this bucket) rather than with every earlier record: a bucket of many
     /// copies of one text then costs one comparison per record instead of a quadratic number. A record close to a
     /// non-representative but not to its representative may be missed here; it usually meets it in another band.
-    func verifyBucket(_ bucket: ArraySlice<BucketEntry>, similarity: (Int, Int) -> Double,
-                      sets: inout UnionFind) {
+    func verifyBucket(_ bucket: [Int], similarity: (Int, Int) -> Double, sets: inout UnionFind) {
         var representatives = [Int]()
-        for entry in bucket {
+        for record in bucket {
             var joined = false
             for representative in representatives {
-                if sets.find(representative) == sets.find(entry.record) {
+                if sets.find(representative) == sets.find(record) {
                     joined = true
                     continue
                 }
-                if similarity(representative, entry.record) >= threshold {
-                    sets.union(representative, entry.record)
+                if similarity(representative, record) >= threshold {
+                    sets.union(representative, record)
                     joined = true
                 }
             }
-            if !joined { representatives.append(entry.record) }
+            if !joined { representatives.append(record) }
         }
     }
 

@@ -30,24 +30,32 @@ public struct NearDuplicateClusters: Sendable {
         clusters(of: signatures, verify: similarity, measure: similarity)
     }
 
-    /// For each record, whether it shares a bucket with another record in some band: the records a verification
-    /// can ask about, so a caller can prepare exact measures for those alone.
-    public func candidates(of signatures: [MinHashSignature]) -> [Bool] {
-        var isCandidate = [Bool](repeating: false, count: signatures.count)
+    /// The buckets of one band that hold two or more records, each as its records in increasing order. Bands are
+    /// independent, so a caller may compute them on several threads and pass them all to
+    /// `clusters(ofCount:sharedBuckets:verify:measure:)`. Sorting (key, record) pairs needs 16 bytes per record
+    /// for the band at hand, where a dictionary of all bands' buckets would need gigabytes for a million records.
+    public func sharedBuckets(ofBand band: Int, of signatures: [MinHashSignature]) -> [[Int]] {
         var scratch = [UInt8](repeating: 0, count: bands.parameters.rows * 4)
-        for band in 0..<bands.parameters.bands {
-            var entries = signatures.indices.map { record in
-                BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
-            }
-            entries.sort()
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-                if end - start > 1 { for entry in entries[start..<end] { isCandidate[entry.record] = true } }
-                start = end
-            }
+        var entries = signatures.indices.map { record in
+            BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
         }
+        entries.sort()
+        var shared: [[Int]] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+            if end - start > 1 { shared.append(entries[start..<end].map(\.record)) }
+            start = end
+        }
+        return shared
+    }
+
+    /// For each of `count` records, whether it is in one of `sharedBuckets`: the records a verification can ask
+    /// about, so a caller can prepare exact measures for those alone.
+    public static func candidates(count: Int, sharedBuckets: [[Int]]) -> [Bool] {
+        var isCandidate = [Bool](repeating: false, count: count)
+        for bucket in sharedBuckets { for record in bucket { isCandidate[record] = true } }
         return isCandidate
     }
 
@@ -56,26 +64,16 @@ public struct NearDuplicateClusters: Sendable {
     /// similarity reported for each member.
     public func clusters(of signatures: [MinHashSignature], verify: (Int, Int) -> Double,
                          measure: (Int, Int) -> Double) -> [NearDuplicateCluster] {
-        let similarity = verify
-        var sets = UnionFind(count: signatures.count)
-        var scratch = [UInt8](repeating: 0, count: bands.parameters.rows * 4)
-        // One band at a time: sorting (key, record) pairs needs 16 bytes per record, where a dictionary of all
-        // bands' buckets would need gigabytes for a million records.
-        for band in 0..<bands.parameters.bands {
-            var entries = signatures.indices.map { record in
-                BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
-            }
-            entries.sort()
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-                if end - start > 1 {
-                    verifyBucket(entries[start..<end], similarity: similarity, sets: &sets)
-                }
-                start = end
-            }
-        }
-        return collect(count: signatures.count, similarity: measure, sets: &sets)
+        let shared = (0..<bands.parameters.bands).flatMap { sharedBuckets(ofBand: $0, of: signatures) }
+        return clusters(ofCount: signatures.count, sharedBuckets: shared, verify: verify, measure: measure)
+    }
+
+    /// The clusters among `count` records whose candidate buckets (from `sharedBuckets(ofBand:of:)`, every band,
+    /// in band order) are given.
+    public func clusters(ofCount count: Int, sharedBuckets: [[Int]], verify: (Int, Int) -> Double,
+                         measure: (Int, Int) -> Double) -> [NearDuplicateCluster] {
+        var sets = UnionFind(count: count)
+        for bucket in sharedBuckets { verifyBucket(bucket, similarity: verify, sets: &sets) }
+        return collect(count: count, similarity: measure, sets: &sets)
     }
 }
