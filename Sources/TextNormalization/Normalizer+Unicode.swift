@@ -8,7 +8,6 @@ extension Normalizer {
     /// with). Splitting there is safe: an ASCII character never composes with or reorders around what follows
     /// it, and utf8proc's case folding is context-free.
     func normalizeValidUTF8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        let classes = ScalarClass.ascii
         var writer = NormalizedWriter(options: options, capacity: bytes.count)
         var codepoints = [Int32](repeating: 0, count: 64)
         var index = 0
@@ -18,7 +17,7 @@ extension Normalizer {
             while runEnd < bytes.count && bytes[runEnd] < 0x80 { runEnd += 1 }
             if runEnd < bytes.count && runEnd > index { runEnd -= 1 }
             if runEnd > index {
-                classes.withUnsafeBufferPointer { writer.append(asciiRun: UnsafeRawBufferPointer(rebasing: bytes[index..<runEnd]), classes: $0) }
+                writer.append(asciiRun: UnsafeRawBufferPointer(rebasing: bytes[index..<runEnd]))
                 index = runEnd
                 continue
             }
