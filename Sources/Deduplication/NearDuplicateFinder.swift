@@ -91,35 +91,19 @@ public struct NearDuplicateFinder: Sendable {
         4 * (0.25 / Double(hashCount)).squareRoot()
     }
 
-    /// Every record's location and signature, in order. Batches are signed on up to `jobs` tasks at once while the
-    /// next ones are read.
+    /// Every record's location and signature, in order (batches are signed on up to `jobs` tasks at once).
     private func sign(_ paths: [String], jobs: Int) async throws(DatasetIOError)
         -> (records: [RecordLocation], signatures: [MinHashSignature]) {
         let hasher = MinHasher(count: hashCount)
         let compared = self.compared
         var records: [RecordLocation] = []
         var signed: [[MinHashSignature]] = []
-        var failure: DatasetIOError?
-        await withTaskGroup(of: (Int, [MinHashSignature]).self) { group in
-            var inFlight = 0
-            do throws(DatasetIOError) {
-                try await RecordBatch.read(paths) { batch in
-                    records.append(contentsOf: batch.records.map { RecordLocation(file: batch.file, line: $0.line) })
-                    let index = signed.count
-                    signed.append([])
-                    if inFlight >= max(1, jobs), let (done, signatures) = await group.next() {
-                        signed[done] = signatures
-                        inFlight -= 1
-                    }
-                    group.addTask { (index, Self.sign(batch, hasher: hasher, compared: compared)) }
-                    inFlight += 1
-                }
-            } catch {
-                failure = error
-            }
-            while let (done, signatures) = await group.next() { signed[done] = signatures }
-        }
-        if let failure { throw failure }
+        try await RecordBatch.process(paths, jobs: jobs, prepare: { batch in
+            records.append(contentsOf: batch.records.map { RecordLocation(file: batch.file, line: $0.line) })
+            let ordinal = signed.count
+            signed.append([])
+            return { (ordinal, Self.sign(batch, hasher: hasher, compared: compared)) }
+        }, collect: { (ordinal: Int, signatures: [MinHashSignature]) in signed[ordinal] = signatures })
         return (records, signed.flatMap { $0 })
     }
 
@@ -139,28 +123,15 @@ public struct NearDuplicateFinder: Sendable {
         let compared = self.compared
         var shingles: [Int: [UInt64]] = [:]
         var firstIndex = 0
-        var failure: DatasetIOError?
-        await withTaskGroup(of: [(Int, [UInt64])].self) { group in
-            var inFlight = 0
-            do throws(DatasetIOError) {
-                try await RecordBatch.read(paths) { batch in
-                    let first = firstIndex
-                    firstIndex += batch.records.count
-                    let wanted = (first..<firstIndex).filter { $0 < isCandidate.count && isCandidate[$0] }
-                    guard !wanted.isEmpty else { return }
-                    if inFlight >= max(1, jobs), let measured = await group.next() {
-                        for (index, set) in measured { shingles[index] = set }
-                        inFlight -= 1
-                    }
-                    group.addTask { Self.shingleSets(of: wanted, in: batch, firstIndex: first, compared: compared) }
-                    inFlight += 1
-                }
-            } catch {
-                failure = error
-            }
-            while let measured = await group.next() { for (index, set) in measured { shingles[index] = set } }
-        }
-        if let failure { throw failure }
+        try await RecordBatch.process(paths, jobs: jobs, prepare: { batch -> (@Sendable () -> [(Int, [UInt64])])? in
+            let first = firstIndex
+            firstIndex += batch.records.count
+            let wanted = (first..<firstIndex).filter { $0 < isCandidate.count && isCandidate[$0] }
+            guard !wanted.isEmpty else { return nil }
+            return { Self.shingleSets(of: wanted, in: batch, firstIndex: first, compared: compared) }
+        }, collect: { (measured: [(Int, [UInt64])]) in
+            for (index, set) in measured { shingles[index] = set }
+        })
         return shingles
     }
 

@@ -51,4 +51,31 @@ struct RecordBatch: Sendable {
             }
         }
     }
+
+    /// Reads the files' batches and runs the work `prepare` makes for each (nil: nothing to do) on up to `jobs`
+    /// tasks at once while the next batches are read; `collect` gets each output on the calling task, in the order
+    /// the work finishes.
+    static func process<Output: Sendable>(_ paths: [String], jobs: Int,
+                                          prepare: (RecordBatch) -> (@Sendable () -> Output)?,
+                                          collect: (Output) -> Void) async throws(DatasetIOError) {
+        var failure: DatasetIOError?
+        await withTaskGroup(of: Output.self) { group in
+            var inFlight = 0
+            do throws(DatasetIOError) {
+                try await read(paths) { batch in
+                    guard let work = prepare(batch) else { return }
+                    if inFlight >= max(1, jobs), let output = await group.next() {
+                        collect(output)
+                        inFlight -= 1
+                    }
+                    group.addTask(operation: work)
+                    inFlight += 1
+                }
+            } catch {
+                failure = error
+            }
+            while let output = await group.next() { collect(output) }
+        }
+        if let failure { throw failure }
+    }
 }
