@@ -25,18 +25,9 @@ typedef struct {
     uint64_t high;       // bytes of non-ASCII characters
 } block_classes;
 
-// After a block with no digit, colon, hyphen or "@", what the next block may look back on: nothing, except
-// hex digits and word characters, which are assumed everywhere (more regions, never fewer), and a backslash,
-// which is assumed nowhere (escaped hex then counts as digits: more regions again).
-ALWAYS_INLINE int quiet_block(block_classes *classes) {
-    memset(classes, 0, sizeof *classes);
-    classes->hex = ~(uint64_t)0;
-    classes->word = ~(uint64_t)0;
-    return 0;
-}
-
-// Returns 0, after `quiet_block`, when the block has no digit, colon or hyphen.
-static int classify_portable(const uint8_t *block, block_classes *classes) {
+// Every block is classified and tested in full: a block with nothing of its own to match can still end a pattern
+// that started in the previous one, or start one that ends in the next.
+static void classify_portable(const uint8_t *block, block_classes *classes) {
     memset(classes, 0, sizeof *classes);
     for (int index = 0; index < 64; index++) {
         const uint8_t byte = block[index];
@@ -56,8 +47,6 @@ static int classify_portable(const uint8_t *block, block_classes *classes) {
         if (is_digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || byte == '_') classes->word |= bit;
         if (byte >= 0x80) classes->high |= bit;
     }
-    if ((classes->digit | classes->colon | classes->hyphen | classes->at) == 0) return quiet_block(classes);
-    return 1;
 }
 
 #if defined(__x86_64__)
@@ -71,12 +60,11 @@ AVX512 ALWAYS_INLINE uint64_t range_mask(__m512i block, char low, char count) {
     return _mm512_cmplt_epu8_mask(_mm512_sub_epi8(block, _mm512_set1_epi8(low)), _mm512_set1_epi8(count));
 }
 
-AVX512 ALWAYS_INLINE int classify_avx512(const uint8_t *bytes, block_classes *classes) {
+AVX512 ALWAYS_INLINE void classify_avx512(const uint8_t *bytes, block_classes *classes) {
     const __m512i block = _mm512_loadu_si512((const void *)bytes);
     classes->digit = range_mask(block, '0', 10);
     classes->colon = equal_mask(block, ':');
     classes->hyphen = equal_mask(block, '-');
-    // No early return for quiet blocks: with one instruction per class, a mispredicted branch costs more.
     classes->hex = classes->digit | range_mask(_mm512_or_si512(block, _mm512_set1_epi8(0x20)), 'a', 6);
     classes->space = equal_mask(block, ' ');
     classes->dot = equal_mask(block, '.');
@@ -88,7 +76,6 @@ AVX512 ALWAYS_INLINE int classify_avx512(const uint8_t *bytes, block_classes *cl
     classes->word = classes->digit | range_mask(_mm512_or_si512(block, _mm512_set1_epi8(0x20)), 'a', 26)
         | equal_mask(block, '_');
     classes->high = _mm512_movepi8_mask(block);
-    return 1;
 }
 #endif
 
@@ -258,12 +245,8 @@ ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions
             block = tail;                                                                                    \
         }                                                                                                    \
         block_state *now = &states[current];                                                                \
-        if (!classify(block, &now->classes)) {                                                               \
-            const block_classes quiet = now->classes;                                                        \
-            memset(now, 0, sizeof *now);                                                                     \
-            now->classes = quiet;                                                                            \
-        } else if (block_fires(&states[1 - current], now)                                                    \
-                   && !add_region(offset, length, regions, capacity, &count)) {                              \
+        classify(block, &now->classes);                                                                      \
+        if (block_fires(&states[1 - current], now) && !add_region(offset, length, regions, capacity, &count)) { \
             return count;                                                                                    \
         }                                                                                                    \
         current = 1 - current;                                                                               \
@@ -279,6 +262,10 @@ AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_regio
     SHAPE_PREFILTER_LOOP(classify_avx512)
 }
 #endif
+
+size_t shape_prefilter_find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
+    return find_portable(text, length, regions, capacity);
+}
 
 size_t shape_prefilter_find(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
 #if defined(__x86_64__)

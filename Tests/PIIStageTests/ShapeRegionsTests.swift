@@ -19,10 +19,14 @@ import Testing
     /// use the hex digits of a `\u` escape as digits do not count: they are not in the decoded text, and the
     /// prefilter leaves them out on purpose.
     func escapes(_ line: [UInt8]) throws -> [String] {
+        try escapes(line, portable: false) + escapes(line, portable: true).map { "portable path: " + $0 }
+    }
+
+    func escapes(_ line: [UInt8], portable: Bool) throws -> [String] {
         let escapeHex = Self.escapeHexOffsets(line)
         let matches = try scratch.scan(line).filter { match in !match.range.contains { escapeHex.contains($0) } }
         var regions = ShapeRegions()
-        line.withUnsafeBytes { regions.find(in: $0) }
+        line.withUnsafeBytes { regions.find(in: $0, portable: portable) }
         let covered = (0..<regions.count).map(regions.region)
         return matches.filter { match in !covered.contains { $0.contains(match.range.lowerBound) && match.range.upperBound <= $0.upperBound } }
             .map { "\(Trigger.all[Int($0.id)].expression): \(String(decoding: line[$0.range], as: UTF8.self))" }
@@ -77,9 +81,11 @@ import Testing
 
     @Test func proseWithoutNumbersHasNoRegions() {
         let line = Array(String(repeating: #"{"role": "user", "content": "Why is the sky blue? Tell me about light."}"#, count: 4).utf8)
-        var regions = ShapeRegions()
-        line.withUnsafeBytes { regions.find(in: $0) }
-        #expect(regions.count == 0)
+        for portable in [false, true] {
+            var regions = ShapeRegions()
+            line.withUnsafeBytes { regions.find(in: $0, portable: portable) }
+            #expect(regions.count == 0)
+        }
     }
 }
 

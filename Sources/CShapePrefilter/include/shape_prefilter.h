@@ -20,4 +20,7 @@ typedef struct {
 /// more than `capacity` are needed, the last one reaches to the end of the text. Returns the number written.
 size_t shape_prefilter_find(const uint8_t *text, size_t length, shape_region *regions, size_t capacity);
 
+/// `shape_prefilter_find` without SIMD, as CPUs without AVX-512 run it: for tests, which must cover both.
+size_t shape_prefilter_find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity);
+
 #endif
