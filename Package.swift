@@ -133,7 +133,8 @@ let package = Package(
         .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization"]),
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TextNormalization"]),
         // Near duplicates across dataset files: records signed in parallel, candidates verified exactly.
-        .target(name: "Deduplication", dependencies: ["NearDuplicates", "TextNormalization", "RecordScanner", "DatasetIO"],
+        .target(name: "Deduplication",
+                dependencies: ["NearDuplicates", "TextNormalization", "RecordScanner", "DatasetIO", "Hashing"],
                 swiftSettings: strict),
         .testTarget(name: "DeduplicationTests", dependencies: ["Deduplication", "NearDuplicates", "DatasetIO"]),
         // --- End of the duplicate detection foundations. ---

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DatasetIO
 import NearDuplicates
 import RecordScanner
@@ -44,11 +47,15 @@ public struct NearDuplicateFinder: Sendable {
     }
 
     public func report(for paths: [String], jobs: Int) async throws(DatasetIOError) -> NearDuplicateReport {
-        let (records, signatures) = try await sign(paths, jobs: jobs)
+        try Self.requireRegularFiles(paths)
+        let signed = try await sign(paths, jobs: jobs)
+        let signatures = signed.signatures
         let clustering = NearDuplicateClusters(threshold: threshold, hashCount: hashCount)
-        let shared = await Self.sharedBuckets(clustering, signatures, jobs: jobs)
+        let shared = await Self.sharedBuckets(clustering, signatures, including: signed.hasText, jobs: jobs)
         let isCandidate = NearDuplicateClusters.candidates(count: signatures.count, sharedBuckets: shared)
-        let shingles = try await candidateShingles(paths, isCandidate: isCandidate, jobs: jobs)
+        let shingles = try await candidateShingles(paths, isCandidate: isCandidate, batchChecksums: signed.batchChecksums,
+                                                   jobs: jobs)
+        let records = signed.records
         let threshold = self.threshold
         let margin = Self.estimateMargin(hashCount: hashCount)
         let clusters = clustering.clusters(ofCount: signatures.count, sharedBuckets: shared, verify: { first, second in
@@ -61,9 +68,23 @@ public struct NearDuplicateFinder: Sendable {
         return NearDuplicateReport(paths: paths, records: records, clusters: clusters)
     }
 
-    /// Every band's shared buckets, in band order, the bands computed on up to `jobs` tasks at once.
+    /// The files are read twice, so each must be a regular file (not a pipe, which reads once).
+    private static func requireRegularFiles(_ paths: [String]) throws(DatasetIOError) {
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }  // the reader reports missing files in its own words
+            let type = status.st_mode & S_IFMT
+            if type != S_IFREG && type != S_IFDIR {
+                throw DatasetIOError(.notReadable, path: path,
+                                     reason: "dedup reads each file twice; name a regular file, not a pipe or device")
+            }
+        }
+    }
+
+    /// Every band's shared buckets among the records `including` marks, in band order, the bands computed on up to
+    /// `jobs` tasks at once.
     private static func sharedBuckets(_ clustering: NearDuplicateClusters, _ signatures: [MinHashSignature],
-                                      jobs: Int) async -> [[Int]] {
+                                      including: [Bool], jobs: Int) async -> [[Int]] {
         let bandCount = clustering.bands.parameters.bands
         var byBand = [[[Int]]](repeating: [], count: bandCount)
         await withTaskGroup(of: (Int, [[Int]]).self) { group in
@@ -71,14 +92,14 @@ public struct NearDuplicateFinder: Sendable {
             for _ in 0..<min(max(1, jobs), bandCount) {
                 let band = next
                 next += 1
-                group.addTask { (band, clustering.sharedBuckets(ofBand: band, of: signatures)) }
+                group.addTask { (band, clustering.sharedBuckets(ofBand: band, of: signatures, including: including)) }
             }
             while let (band, buckets) = await group.next() {
                 byBand[band] = buckets
                 if next < bandCount {
                     let band = next
                     next += 1
-                    group.addTask { (band, clustering.sharedBuckets(ofBand: band, of: signatures)) }
+                    group.addTask { (band, clustering.sharedBuckets(ofBand: band, of: signatures, including: including)) }
                 }
             }
         }
@@ -91,39 +112,64 @@ public struct NearDuplicateFinder: Sendable {
         4 * (0.25 / Double(hashCount)).squareRoot()
     }
 
-    /// Every record's location and signature, in order (batches are signed on up to `jobs` tasks at once).
-    private func sign(_ paths: [String], jobs: Int) async throws(DatasetIOError)
-        -> (records: [RecordLocation], signatures: [MinHashSignature]) {
-        let hasher = MinHasher(count: hashCount)
-        let compared = self.compared
+    /// What the first pass learns: every record's location and signature, whether it has any text to compare
+    /// (records without, such as lines that are not JSON objects, take no part), and a checksum of each batch read,
+    /// with which the second pass makes sure it reads the same records.
+    struct Signed {
         var records: [RecordLocation] = []
-        var signed: [[MinHashSignature]] = []
-        try await RecordBatch.process(paths, jobs: jobs, prepare: { batch in
-            records.append(contentsOf: batch.records.map { RecordLocation(file: batch.file, line: $0.line) })
-            let ordinal = signed.count
-            signed.append([])
-            return { (ordinal, Self.sign(batch, hasher: hasher, compared: compared)) }
-        }, collect: { (ordinal: Int, signatures: [MinHashSignature]) in signed[ordinal] = signatures })
-        return (records, signed.flatMap { $0 })
+        var signatures: [MinHashSignature] = []
+        var hasText: [Bool] = []
+        var batchChecksums: [UInt64] = []
     }
 
-    private static func sign(_ batch: RecordBatch, hasher: MinHasher, compared: ComparedText) -> [MinHashSignature] {
+    /// The first pass (batches are signed on up to `jobs` tasks at once).
+    private func sign(_ paths: [String], jobs: Int) async throws(DatasetIOError) -> Signed {
+        let hasher = MinHasher(count: hashCount)
+        let compared = self.compared
+        var signed = Signed()
+        var batches: [[(signature: MinHashSignature, hasText: Bool)]] = []
+        try await RecordBatch.process(paths, jobs: jobs, prepare: { batch in
+            signed.records.append(contentsOf: batch.records.map { RecordLocation(file: batch.file, line: $0.line) })
+            signed.batchChecksums.append(batch.checksum)
+            let ordinal = batches.count
+            batches.append([])
+            return { (ordinal, Self.sign(batch, hasher: hasher, compared: compared)) }
+        }, collect: { (ordinal: Int, results: [(signature: MinHashSignature, hasText: Bool)]) in
+            batches[ordinal] = results
+        })
+        for batch in batches {
+            signed.signatures.append(contentsOf: batch.map(\.signature))
+            signed.hasText.append(contentsOf: batch.map(\.hasText))
+        }
+        return signed
+    }
+
+    private static func sign(_ batch: RecordBatch, hasher: MinHasher, compared: ComparedText)
+        -> [(signature: MinHashSignature, hasText: Bool)] {
         var scanner = RecordScanner()
         var record = ParsedRecord()
         return batch.records.map { entry in
             scanner.scan(batch.bytes, lineRange: entry.range, lineNumber: entry.line, into: &record)
-            return hasher.signature(of: record.rootObject == nil ? [] : compared.shingles(of: record))
+            let shingles = record.rootObject == nil ? [] : compared.shingles(of: record)
+            return (hasher.signature(of: shingles), !shingles.isEmpty)
         }
     }
 
     /// The sorted shingle sets of the candidate records, by record index, read in a second pass over the files
     /// (batches measured on up to `jobs` tasks at once).
-    private func candidateShingles(_ paths: [String], isCandidate: [Bool], jobs: Int) async throws(DatasetIOError)
-        -> [Int: [UInt64]] {
+    private func candidateShingles(_ paths: [String], isCandidate: [Bool], batchChecksums: [UInt64],
+                                   jobs: Int) async throws(DatasetIOError) -> [Int: [UInt64]] {
         let compared = self.compared
         var shingles: [Int: [UInt64]] = [:]
         var firstIndex = 0
+        var batchIndex = 0
+        var changed: String?
         try await RecordBatch.process(paths, jobs: jobs, prepare: { batch -> (@Sendable () -> [(Int, [UInt64])])? in
+            defer { batchIndex += 1 }
+            if changed == nil && (batchIndex >= batchChecksums.count || batch.checksum != batchChecksums[batchIndex]) {
+                changed = paths[batch.file]
+            }
+            guard changed == nil else { return nil }
             let first = firstIndex
             firstIndex += batch.records.count
             let wanted = (first..<firstIndex).filter { $0 < isCandidate.count && isCandidate[$0] }
@@ -132,6 +178,10 @@ public struct NearDuplicateFinder: Sendable {
         }, collect: { (measured: [(Int, [UInt64])]) in
             for (index, set) in measured { shingles[index] = set }
         })
+        if changed == nil && batchIndex != batchChecksums.count { changed = paths.last }
+        if let changed {
+            throw DatasetIOError(.notReadable, path: changed, reason: "the file changed while it was being compared; run again")
+        }
         return shingles
     }
 

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import DatasetIO
+import Hashing
 
 /// Whole lines read from one file, and where each non-blank one lies in them.
 struct RecordBatch: Sendable {
@@ -15,6 +16,9 @@ struct RecordBatch: Sendable {
     let file: Int
     let bytes: [UInt8]
     let records: [Record]
+
+    /// A hash of the batch's bytes: the second pass over the files checks it reads what the first one read.
+    var checksum: UInt64 { XXH3.hash64(bytes, seed: UInt64(file)) }
 
     /// Splits a chunk from `DatasetReader` into its lines, leaving out those with nothing but white space.
     init(file: Int, chunk: (bytes: [UInt8], firstLine: Int)) {

@@ -34,10 +34,13 @@ public struct NearDuplicateClusters: Sendable {
     /// independent, so a caller may compute them on several threads and pass them all to
     /// `clusters(ofCount:sharedBuckets:verify:measure:)`. Sorting (key, record) pairs needs 16 bytes per record
     /// for the band at hand, where a dictionary of all bands' buckets would need gigabytes for a million records.
-    public func sharedBuckets(ofBand band: Int, of signatures: [MinHashSignature]) -> [[Int]] {
+    /// Only records that `including` marks (all when nil) take part: records without text would all share the
+    /// signature of nothing.
+    public func sharedBuckets(ofBand band: Int, of signatures: [MinHashSignature], including: [Bool]? = nil) -> [[Int]] {
         var scratch = [UInt8](repeating: 0, count: bands.parameters.rows * 4)
-        var entries = signatures.indices.map { record in
-            BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
+        var entries = signatures.indices.compactMap { record -> BucketEntry? in
+            guard including?[record] ?? true else { return nil }
+            return BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
         }
         entries.sort()
         var shared: [[Int]] = []

@@ -13,8 +13,8 @@ struct DedupCommand: AsyncParsableCommand {
             --threshold. A record's text is its string values (not keys) in document order, normalized (Unicode \
             NFC, case folded, white space collapsed). Candidates come from MinHash signatures and LSH bands and \
             are measured exactly. Each cluster keeps its first record (by file, then line) and lists the others \
-            with their similarity to it. Lines are 1-based; blank lines and lines that are not JSON objects take \
-            no part.
+            with their similarity to it. Lines are 1-based; blank lines, lines that are not JSON objects and \
+            records without text take no part. Each file is read twice, so it must be a regular file.
 
             Output: {"threshold": 0.8, "records": N, "clusters": [{"kept": {"file": F, "line": L}, \
             "members": [{"file": F, "line": L, "similarity": S}]}]}

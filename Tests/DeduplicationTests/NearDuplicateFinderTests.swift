@@ -1,6 +1,9 @@
 import DatasetIO
 import Deduplication
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import NearDuplicates
 import Testing
 
@@ -62,6 +65,24 @@ import Testing
         #expect(try await NearDuplicateFinder(threshold: 0.8).report(for: [path], jobs: 1).clusters.isEmpty)
         let loose = try await NearDuplicateFinder(threshold: 0.3).report(for: [path], jobs: 1).clusters
         #expect(loose.count == 1 && abs((loose.first?.others.first?.similarityToKept ?? 0) - exact) < 1e-9)
+    }
+
+    /// Lines that are not JSON objects, and objects without text, would all share the signature of nothing.
+    @Test func recordsWithoutTextTakePartInNoCluster() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write("empty.jsonl", ["not json", "[1,2]", "{}", #"{"a":1}"#, #"{"a":"   "}"#, "not json"])
+        let report = try await NearDuplicateFinder().report(for: [path], jobs: 2)
+        #expect(report.records.count == 6)
+        #expect(report.clusters.isEmpty)
+    }
+
+    /// The files are read twice; a pipe would read once.
+    @Test func aPipeIsRefused() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let fifo = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        await #expect(throws: DatasetIOError.self) { try await NearDuplicateFinder().report(for: [fifo], jobs: 1) }
     }
 
     @Test func aMissingFileIsNamed() async {
