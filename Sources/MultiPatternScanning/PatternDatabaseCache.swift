@@ -87,9 +87,12 @@ public struct PatternDatabaseCache: Sendable {
         contents += description
         contents += Self.littleEndian(Self.fnv1a(serialized))
         contents += serialized
-        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // A name no other writer can have (processes in different containers may share a PID and a cache).
+        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Private to the user: a database is executable bytecode for Vectorscan, so no one else may plant one.
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
             try Data(contents).write(to: temporary)
             if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         } catch {
