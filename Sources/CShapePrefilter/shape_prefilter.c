@@ -153,7 +153,9 @@ ALWAYS_INLINE int block_fires(const block_state *previous, block_state *current)
     const block_classes *now = &current->classes;
     const block_classes *before = &previous->classes;
     uint64_t escape_hex = 0;
-    current->escaped_u = now->letter_u & E(backslash, 1);
+    // The "u" of "\u", but not of "\\u" (an escaped backslash, then a letter): that "u" starts no escape, and its
+    // digits count. ("\\\u" is an escape missed this way: its hex then counts as digits, which only adds regions.)
+    current->escaped_u = now->letter_u & E(backslash, 1) & ~E(backslash, 2);
     if (current->escaped_u | previous->escaped_u) {
         for (int distance = 1; distance <= 4; distance++) {
             escape_hex |= earlier(current->escaped_u, previous->escaped_u, distance);
