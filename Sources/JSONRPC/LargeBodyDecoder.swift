@@ -58,10 +58,16 @@ enum LargeBodyDecoder {
             let node = record[index]
             switch node.kind {
             case .object:
+                var seen = Set<String>()
                 return .object(JSONObject(record.members(of: index).map { member in
                     let key = record.string(member.key)
                     path.append(.key(key))
                     defer { path.removeLast() }
+                    // A repeated key's last value wins, as in jansson: strings detached under an earlier one go.
+                    if !seen.insert(key).inserted {
+                        let prefix = path
+                        longStrings.removeAll { $0.path.starts(with: prefix) }
+                    }
                     return (key, value(at: member.value))
                 }))
             case .array:

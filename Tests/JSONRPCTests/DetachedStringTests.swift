@@ -26,6 +26,29 @@ import Glibc
         throw CancellationError()
     }
 
+    /// Writes `rawBody` as one framed message and returns the first event the other side gets.
+    func roundTrip(rawBody: [UInt8]) async throws -> IncomingEvent {
+        var pipeEnds: [Int32] = [0, 0]
+        #expect(pipe(&pipeEnds) == 0)
+        let receiver = Connection(channel: ByteChannel(input: pipeEnds[0], output: -1))
+        receiver.start()
+        let writeEnd = pipeEnds[1]
+        let frame = Array("Content-Length: \(rawBody.count)\r\n\r\n".utf8) + rawBody
+        Thread {
+            frame.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(writeEnd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            close(writeEnd)
+        }.start()
+        for await event in receiver.events { return event }
+        throw CancellationError()
+    }
+
     func didOpen(text: String) -> Message {
         .notification(method: "textDocument/didOpen", params: .object(JSONObject([("textDocument", .object(JSONObject([
             ("uri", "file:///big.jsonl"), ("version", .integer(3)), ("text", .string(text)),
@@ -43,6 +66,20 @@ import Glibc
         #expect(params?["textDocument"]?["text"] == .string(""))
         #expect(params?["textDocument"]?["version"] == .integer(3))
         #expect(detached.reattached(to: params) == didOpen(text: Self.longText).paramsValue)
+    }
+
+    /// A repeated key's last value wins, as jansson decides for small messages.
+    @Test func aRepeatedKeyKeepsItsLastValueWhetherLongOrShort() async throws {
+        let text = Self.longText.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        let body = #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a","version":1,"text":"\#(text)","text":"short"}}}"#
+        let event = try await roundTrip(rawBody: Array(body.utf8))
+        guard case .message(.notification(_, let params), let detached) = event else {
+            Issue.record("expected a notification")
+            return
+        }
+        #expect(detached.bytes(at: [.key("textDocument"), .key("text")]) == nil)
+        #expect(params?["textDocument"]?["text"] == .string("short"))
     }
 
     @Test func smallMessagesAndShortStringsAreNotDetached() async throws {
