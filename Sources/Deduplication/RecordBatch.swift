@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DatasetIO
 import Hashing
 
@@ -26,21 +23,12 @@ struct RecordBatch: Sendable {
         bytes = chunk.bytes
         var records: [Record] = []
         var line = chunk.firstLine
-        chunk.bytes.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var start = 0
-            while start < bytes.count {
-                let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: UnsafeRawPointer($0)) }
-                    ?? bytes.count
-                var contentEnd = end
-                if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                // A line of white space is no record; the first other byte decides, so a record costs one byte here.
-                if bytes[start..<contentEnd].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-                    records.append(Record(line: line, range: start..<contentEnd))
-                }
-                start = end + 1
-                line += 1
+        LineSplitter.forEachLine(in: chunk.bytes) { range in
+            // A line of white space is no record; the first other byte decides, so a record costs one byte here.
+            if chunk.bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                records.append(Record(line: line, range: range))
             }
+            line += 1
         }
         self.records = records
     }

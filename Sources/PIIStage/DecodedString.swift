@@ -85,60 +85,15 @@ struct DecodedString {
                 continue
             }
             let escapeStart = index
-            let escape = line[index + 1]
-            index += 2
-            var scalar: UInt32
-            switch escape {
-            case UInt8(ascii: "b"): scalar = 0x08
-            case UInt8(ascii: "f"): scalar = 0x0C
-            case UInt8(ascii: "n"): scalar = 0x0A
-            case UInt8(ascii: "r"): scalar = 0x0D
-            case UInt8(ascii: "t"): scalar = 0x09
-            case UInt8(ascii: "u"):
-                scalar = Self.hexUnit(line, at: index)
-                index += 4
-                if (0xD800...0xDBFF).contains(scalar), index + 6 <= inner.upperBound, line[index] == UInt8(ascii: "\\") {
-                    let low = Self.hexUnit(line, at: index + 2)
-                    index += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-            default: scalar = UInt32(escape)
-            }
+            let (scalar, length) = JSONEscape.decode(line, at: index)
+            index += length
             if bytes.isEmpty && pieces.count == 1 {
                 pieces[0].isEscape = true
             } else {
                 pieces.append(Piece(decoded: Int32(bytes.count), raw: Int32(escapeStart), isEscape: true))
             }
-            Self.appendUTF8(scalar, to: &bytes)
-        }
-    }
-
-    private static func hexUnit(_ line: UnsafeRawBufferPointer, at index: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = line[index + offset]
-            let digit: UInt8 = byte <= UInt8(ascii: "9") ? byte &- UInt8(ascii: "0") : (byte | 0x20) &- UInt8(ascii: "a") &+ 10
-            value = value << 4 | UInt32(digit)
-        }
-        return value
-    }
-
-    private static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80:
-            bytes.append(UInt8(scalar))
-        case ..<0x800:
-            bytes.append(UInt8(0xC0 | scalar >> 6))
-            bytes.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            bytes.append(UInt8(0xE0 | scalar >> 12))
-            bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | scalar >> 18))
-            bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | scalar & 0x3F))
+            // The scanner accepted the string, so every escape stands for a scalar (surrogates come in pairs).
+            UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { bytes.append($0) }
         }
     }
 }

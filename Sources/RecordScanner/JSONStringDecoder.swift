@@ -46,25 +46,9 @@ enum JSONStringDecoder {
             written += run
             index += run
             guard index < inner.upperBound else { break }
-            let escape = line[index + 1]
-            index += 2
-            switch escape {
-            case UInt8(ascii: "b"): output[written] = 0x08; written += 1
-            case UInt8(ascii: "f"): output[written] = 0x0C; written += 1
-            case UInt8(ascii: "n"): output[written] = 0x0A; written += 1
-            case UInt8(ascii: "r"): output[written] = 0x0D; written += 1
-            case UInt8(ascii: "t"): output[written] = 0x09; written += 1
-            case UInt8(ascii: "u"):
-                var scalar = hexUnit(line, at: index)
-                index += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    let low = hexUnit(line, at: index + 2)
-                    index += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                written += writeUTF8(scalar, to: output + written)
-            default: output[written] = escape; written += 1
-            }
+            let (scalar, length) = JSONEscape.decode(line, at: index)
+            index += length
+            written += writeUTF8(scalar, to: output + written)
         }
         return written
     }
@@ -118,24 +102,9 @@ enum JSONStringDecoder {
             let byte = line[index]
             var scalar = UInt32(byte)
             if byte == UInt8(ascii: "\\") {
-                let escape = line[index + 1]
-                index += 2
-                switch escape {
-                case UInt8(ascii: "b"): scalar = 0x08
-                case UInt8(ascii: "f"): scalar = 0x0C
-                case UInt8(ascii: "n"): scalar = 0x0A
-                case UInt8(ascii: "r"): scalar = 0x0D
-                case UInt8(ascii: "t"): scalar = 0x09
-                case UInt8(ascii: "u"):
-                    scalar = hexUnit(line, at: index)
-                    index += 4
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        let low = hexUnit(line, at: index + 2)
-                        index += 6
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                default: scalar = UInt32(escape)
-                }
+                let escape = JSONEscape.decode(line, at: index)
+                scalar = escape.scalar
+                index += escape.length
             } else if byte < 0x80 {
                 index += 1
             } else if byte < 0xE0 {
@@ -163,16 +132,6 @@ enum JSONStringDecoder {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }
-    }
-
-    private static func hexUnit(_ line: UnsafeRawBufferPointer, at index: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = line[index + offset]
-            let digit: UInt8 = byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10
-            value = value << 4 | UInt32(digit)
-        }
-        return value
     }
 
     private static func writeUTF8(_ scalar: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
