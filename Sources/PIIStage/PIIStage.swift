@@ -7,8 +7,9 @@ import StageKit
 
 /// The `pii` stage: personal data and credentials in the string values of a record.
 ///
-/// The common case, a record with nothing to report, costs one Vectorscan pass over the line's raw bytes with
-/// loose trigger patterns. Only strings a trigger fired in are decoded (escapes resolved, offsets kept) and
+/// The common case, a record with nothing to report, costs a Vectorscan pass with the literal triggers and a SIMD
+/// prefilter pass over the line's raw bytes (see `Trigger`). Only strings a trigger fired in are decoded (escapes
+/// resolved, offsets kept) and
 /// scanned again with the precise patterns, whose matches go to validators: checksums, issuer tables, the
 /// public suffix list, plausibility rules. A hit is reported on the exact raw bytes that spell it, with a fix
 /// that replaces it by a typed placeholder.
@@ -19,7 +20,7 @@ public struct PIIStage: RecordStage {
     private let allowedPatterns: [AllowedPattern]
     private let redaction: HitRedaction
 
-    /// Compiles the trigger patterns (some 60 ms, once per process) so that the first record does not pay.
+    /// Makes the trigger databases (compiled, or loaded from the user's cache) so that the first record does not pay.
     /// Patterns that are not valid regular expressions are ignored (the configuration loader rejects them first).
     /// `redactor` rewrites hits in quick fixes (nil: typed placeholders such as `[EMAIL]`).
     public init(allowedValues: [String] = [], allowedPatterns: [String] = [], redactor: Redactor? = nil) {
