@@ -50,8 +50,8 @@ let package = Package(
 
         // Running stages over files, and presenting what they found.
         .target(name: "Checker",
-                dependencies: ["StageKit", "FormatStage", "PIIStage", "DatasetIO", "Waivers", "Hashing", "Configuration",
-                               "Redaction"],
+                dependencies: ["StageKit", "FormatStage", "PIIStage", "DuplicateStage", "DatasetIO", "Waivers", "Hashing",
+                               "Configuration", "Redaction", "TextNormalization"],
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
 
@@ -137,6 +137,12 @@ let package = Package(
                 dependencies: ["NearDuplicates", "TextNormalization", "RecordScanner", "DatasetIO", "Hashing"],
                 swiftSettings: strict),
         .testTarget(name: "DeduplicationTests", dependencies: ["Deduplication", "NearDuplicates", "DatasetIO"]),
+        // The `dedup` stage: exact, prompt and near duplicates within a file, from per-record hashes and signatures.
+        .target(name: "DuplicateStage",
+                dependencies: ["StageKit", "RecordScanner", "Schemas", "Diagnostics", "DatasetText", "NearDuplicates",
+                               "TextNormalization", "Hashing"],
+                swiftSettings: strict),
+        .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics"]),
         // --- End of the duplicate detection foundations. ---
     ],
     swiftLanguageModes: [.v6]

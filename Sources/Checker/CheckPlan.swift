@@ -1,8 +1,10 @@
 import Configuration
 import Diagnostics
+import DuplicateStage
 import FormatStage
 import PIIStage
 import StageKit
+import TextNormalization
 import Waivers
 
 /// What the command line says on top of the configuration file; nil or empty leaves the file's setting.
@@ -27,6 +29,9 @@ public struct CheckPlan: Sendable {
     public let policy: DiagnosticPolicy
     public let failOn: FailThreshold
     public let maxDepth: Int
+    /// Which files are evaluation data, and the near-duplicate threshold, for comparisons across files.
+    public let evaluationFiles: EvaluationFiles
+    public let duplicateThreshold: Double
 
     public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides()) {
         let select = overrides.select.isEmpty ? configuration.select : overrides.select
@@ -35,6 +40,8 @@ public struct CheckPlan: Sendable {
         self.policy = policy
         failOn = overrides.failOn ?? configuration.failOn
         maxDepth = configuration.format.maxDepth
+        evaluationFiles = EvaluationFiles(patterns: configuration.dedup.evaluationFiles)
+        duplicateThreshold = configuration.dedup.threshold
         let candidates = BuiltInStages.make(configuration)
         stages = candidates.filter { stage in
             configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
@@ -51,11 +58,12 @@ public struct CheckPlan: Sendable {
 
 /// The stages datalint ships, and every code they and the waiver file can report.
 public enum BuiltInStages {
-    public static let names = ["format", "pii"]
+    public static let names = ["format", "pii", "dedup"]
 
     public static let catalog = DiagnosticCatalog([
         FormatCode.allCases.map(\.descriptor),
         PIICode.allCases.map(\.descriptor),
+        DuplicateCode.allCases.map(\.descriptor),
         WaiverCode.allCases.map(\.descriptor),
     ])
 
@@ -65,6 +73,16 @@ public enum BuiltInStages {
                                     templateTokens: format.templateTokens)
         let pii = PIIStage(allowedValues: configuration.pii.allow, allowedPatterns: configuration.pii.allowPatterns,
                            redactor: RedactionSetup.redactor(for: configuration.pii))
-        return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii)]
+        return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii),
+                AnyRecordStage(DuplicateStage(options: duplicateOptions(configuration.dedup)))]
+    }
+
+    static func duplicateOptions(_ settings: DedupSettings) -> DuplicateOptions {
+        let normalize = Set(settings.normalize)
+        let normalization = NormalizationOptions(unicodeNFC: normalize.contains("nfc"), caseFold: normalize.contains("case"),
+                                                 collapseWhitespace: normalize.contains("whitespace"),
+                                                 stripPunctuation: normalize.contains("punctuation"))
+        return DuplicateOptions(normalization: normalization, threshold: settings.threshold, hashCount: settings.hashes,
+                                shingleWords: settings.shingleWords)
     }
 }

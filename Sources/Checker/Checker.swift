@@ -33,6 +33,14 @@ public struct Checker: Sendable {
     /// chunk completes, file-level ones at the end). Returns the number of records (lines) read.
     public func check<Source: RecordChunkSource>(_ source: inout Source, file: String,
                                                  report: (FileDiagnostic) throws -> Void) async throws -> Int {
+        try await checkKeepingAggregates(&source, file: file, report: report).records
+    }
+
+    /// `check`, also returning each stage's aggregate after the whole file (in stage order), for checks that
+    /// compare files with each other.
+    public func checkKeepingAggregates<Source: RecordChunkSource>(_ source: inout Source, file: String,
+                                                                  report: (FileDiagnostic) throws -> Void) async throws
+        -> (records: Int, aggregates: [any StageAggregate]) {
         var consumer = OrderedConsumer(aggregates: stages.map { $0.makeAggregate() })
         let worker = ChunkWorker(file: file, stages: stages, policy: policy, maxDepth: maxDepth)
         if jobs == 1 {
@@ -45,7 +53,7 @@ public struct Checker: Sendable {
             try await checkInParallel(&source, worker: worker, consumer: &consumer, report: report)
         }
         try consumer.finish(file: file, policy: policy, report: report)
-        return consumer.records
+        return (consumer.records, consumer.aggregates.map(\.stageAggregate))
     }
 
     private func checkInParallel<Source: RecordChunkSource>(_ source: inout Source, worker: ChunkWorker,
@@ -81,9 +89,12 @@ public struct Checker: Sendable {
 private struct OrderedConsumer {
     var aggregates: [any FileAggregate]
     var records = 0
+    /// Every line's hash so far, so that file-level diagnostics carry their record's hash like the others.
+    var lineHashes: [UInt64] = []
 
     mutating func consume(_ outcome: ChunkOutcome, report: (FileDiagnostic) throws -> Void) throws {
         records += outcome.records
+        lineHashes.append(contentsOf: outcome.lineHashes)
         for diagnostic in outcome.diagnostics { try report(diagnostic) }
         for index in aggregates.indices { aggregates[index].absorb(chunkFacts: outcome.facts[index]) }
     }
@@ -93,7 +104,8 @@ private struct OrderedConsumer {
         for aggregate in aggregates { aggregate.finish(into: &found) }
         found.sort { $0.range.start < $1.range.start }
         for var diagnostic in found where policy.admit(&diagnostic) {
-            try report(FileDiagnostic(file: file, diagnostic: diagnostic))
+            let hash = lineHashes.indices.contains(diagnostic.line) ? lineHashes[diagnostic.line] : nil
+            try report(FileDiagnostic(file: file, diagnostic: diagnostic, recordHash: hash))
         }
     }
 }

@@ -25,6 +25,8 @@ struct ChunkOutcome: Sendable {
     let diagnostics: [FileDiagnostic]
     /// One opaque facts value per stage, in stage order.
     let facts: [any Sendable]
+    /// The hash of each line's bytes, in line order: what waivers know file-level diagnostics' records by.
+    let lineHashes: [UInt64]
 }
 
 /// Scans and checks every line of a chunk. One worker value serves one chunk on one task.
@@ -42,25 +44,26 @@ struct ChunkWorker {
         var reported: [FileDiagnostic] = []
         var lineNumber = chunk.firstLine
         var records = 0
+        var lineHashes: [UInt64] = []
         LineSplitter.forEachLine(in: chunk.bytes) { lineRange in
+            lineHashes.append(RecordHash.of(chunk.bytes[lineRange]).value)
             scanner.scan(chunk.bytes, lineRange: lineRange, lineNumber: lineNumber, into: &record)
             for index in runs.indices { runs[index].check(record, into: &found) }
             if !found.isEmpty {
-                report(found, line: chunk.bytes[lineRange], into: &reported)
+                report(found, line: chunk.bytes[lineRange], hash: lineHashes[lineHashes.count - 1], into: &reported)
                 found.removeAll(keepingCapacity: true)
             }
             lineNumber += 1
             records += 1
         }
         return ChunkOutcome(index: chunk.index, records: records, diagnostics: reported,
-                            facts: runs.indices.map { runs[$0].takeFacts() })
+                            facts: runs.indices.map { runs[$0].takeFacts() }, lineHashes: lineHashes)
     }
 
     /// Filters a record's diagnostics and attaches what only the line in memory can give: excerpt and hash.
-    private func report(_ diagnostics: [Diagnostic], line: ArraySlice<UInt8>, into reported: inout [FileDiagnostic]) {
-        var hash: UInt64?
+    private func report(_ diagnostics: [Diagnostic], line: ArraySlice<UInt8>, hash: UInt64,
+                        into reported: inout [FileDiagnostic]) {
         for var diagnostic in diagnostics where policy.admit(&diagnostic) {
-            if hash == nil { hash = RecordHash.of(line).value }
             reported.append(FileDiagnostic(file: file, diagnostic: diagnostic,
                                            excerpt: ExcerptMaker.excerpt(of: line, around: diagnostic.range),
                                            recordHash: hash))

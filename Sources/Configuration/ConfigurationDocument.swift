@@ -31,6 +31,11 @@ public struct ConfigurationDocument: Sendable, Equatable {
         value(key, in: section)?.integerValue
     }
 
+    /// An integer or a float, as a float.
+    public func number(_ key: String, in section: String) -> Double? {
+        value(key, in: section)?.numberValue
+    }
+
     public func boolean(_ key: String, in section: String) -> Bool? {
         value(key, in: section)?.booleanValue
     }

@@ -41,6 +41,15 @@ public enum ConfigurationValue: Sendable, Hashable {
         if case .integer(let number) = self { number } else { nil }
     }
 
+    /// An integer or a float, as a float (TOML writes `threshold = 1` as an integer).
+    public var numberValue: Double? {
+        switch self {
+        case .integer(let number): Double(number)
+        case .float(let number): number
+        default: nil
+        }
+    }
+
     public var booleanValue: Bool? {
         if case .boolean(let flag) = self { flag } else { nil }
     }

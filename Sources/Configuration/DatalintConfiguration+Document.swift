@@ -11,6 +11,16 @@ extension DatalintConfiguration {
         }
         readFormatSection(of: document)
         readPIISection(of: document)
+        readDedupSection(of: document)
+    }
+
+    private mutating func readDedupSection(of document: ConfigurationDocument) {
+        let section = StandardKey.dedup
+        dedup.threshold = document.number(StandardKey.threshold, in: section) ?? dedup.threshold
+        dedup.hashes = document.integer(StandardKey.hashes, in: section) ?? dedup.hashes
+        dedup.shingleWords = document.integer(StandardKey.shingleWords, in: section) ?? dedup.shingleWords
+        dedup.normalize = document.stringList(StandardKey.normalize, in: section) ?? dedup.normalize
+        dedup.evaluationFiles = document.stringList(StandardKey.evaluationFiles, in: section) ?? dedup.evaluationFiles
     }
 
     private mutating func readPIISection(of document: ConfigurationDocument) {

@@ -13,6 +13,7 @@ public struct DatalintConfiguration: Sendable, Equatable {
     public var severity = SeverityOverrides()
     public var format = FormatSettings()
     public var pii = PIISettings()
+    public var dedup = DedupSettings()
 
     public static let defaultWaiverFileName = ".datalint-waivers"
 
@@ -55,6 +56,24 @@ public struct PIISettings: Sendable, Equatable {
     public var keyFile: String?
 
     public static let redactionStrategies = ["placeholder", "mask", "hash", "synthetic"]
+
+    public init() {}
+}
+
+/// `[dedup]`: how the `dedup` stage compares records, and which files are evaluation data.
+public struct DedupSettings: Sendable, Equatable {
+    public var threshold = 0.8
+    public var hashes = 128
+    public var shingleWords = 5
+    /// Which of `normalizations` apply before hashing and shingling.
+    public var normalize = ["nfc", "case", "whitespace"]
+    /// Glob patterns (relative to the workspace or configuration directory) of evaluation files: a record shared
+    /// between one of them and another file is leakage.
+    public var evaluationFiles = DedupSettings.defaultEvaluationFiles
+
+    public static let normalizations = ["nfc", "case", "whitespace", "punctuation"]
+    public static let defaultEvaluationFiles = ["**/test*.jsonl", "**/*_test.jsonl", "**/eval/**", "**/evaluation/**",
+                                                "**/*eval*.jsonl", "**/*benchmark*"]
 
     public init() {}
 }

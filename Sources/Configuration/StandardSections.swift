@@ -23,6 +23,13 @@ enum StandardKey {
     static let redaction = "redaction"
     static let maskKeepLast = "mask_keep_last"
     static let keyFile = "key_file"
+
+    static let dedup = "dedup"
+    static let threshold = "threshold"
+    static let hashes = "hashes"
+    static let shingleWords = "shingle_words"
+    static let normalize = "normalize"
+    static let evaluationFiles = "evaluation_files"
 }
 
 extension ConfigurationSchema {
@@ -39,6 +46,7 @@ extension ConfigurationSchema {
             severitySection(selectors: selectors),
             formatSection(),
             piiSection(),
+            dedupSection(),
         ])
     }
 
@@ -84,6 +92,19 @@ extension ConfigurationSchema {
             KeySchema(StandardKey.redaction, .oneOf(PIISettings.redactionStrategies)),
             KeySchema(StandardKey.maskKeepLast, .integer(in: 0...16)),
             KeySchema(StandardKey.keyFile, .nonEmptyString),
+        ])
+    }
+
+    private static func dedupSection() -> SectionSchema {
+        SectionSchema(name: StandardKey.dedup, keys: [
+            KeySchema(StandardKey.threshold, .fraction(in: 0...1)),
+            KeySchema(StandardKey.hashes, .integer(in: 16...1024)),
+            KeySchema(StandardKey.shingleWords, .integer(in: 1...32)),
+            KeySchema(StandardKey.normalize, .stringList(of: "normalizations") { word, key in
+                DedupSettings.normalizations.contains(word) ? nil
+                    : "'\(key)' may hold \(DedupSettings.normalizations.joined(separator: ", ")), not '\(word)'"
+            }),
+            KeySchema(StandardKey.evaluationFiles, .nonEmptyStringList),
         ])
     }
 

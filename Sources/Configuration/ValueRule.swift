@@ -65,6 +65,17 @@ extension ValueRule {
         }
     }
 
+    /// A number (integer or float) strictly between the bounds of `range`.
+    public static func fraction(in range: ClosedRange<Double>) -> ValueRule {
+        let expectation = "a number greater than \(range.lowerBound) and less than \(range.upperBound)"
+        return ValueRule(expectation: expectation) { value, key in
+            guard let number = value.numberValue, number > range.lowerBound, number < range.upperBound else {
+                return .mismatch(key: key, expected: expectation, found: value)
+            }
+            return nil
+        }
+    }
+
     /// A list of strings. `element` returns the message for an unacceptable element (given the element and the
     /// key), which is then located at that element.
     public static func stringList(

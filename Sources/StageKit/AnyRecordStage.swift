@@ -57,6 +57,8 @@ public protocol FileAggregate: Sendable {
     /// Absorbs the facts one record gave (`AnyRecordStage.check`), as if the record were at `line`.
     mutating func absorb(recordFacts: any Sendable, line: Int)
     func finish(into diagnostics: inout [Diagnostic])
+    /// The stage's own aggregate, for callers that know the stage (cross-file checks read the `dedup` stage's).
+    var stageAggregate: any StageAggregate { get }
 }
 
 @usableFromInline
@@ -124,4 +126,7 @@ struct TypedFileAggregate<Stage: RecordStage>: FileAggregate {
 
     @inlinable
     func finish(into diagnostics: inout [Diagnostic]) { aggregate.finish(into: &diagnostics) }
+
+    @usableFromInline
+    var stageAggregate: any StageAggregate { aggregate }
 }

@@ -3,6 +3,7 @@ import Configuration
 import DatasetIO
 import DatasetText
 import Diagnostics
+import DuplicateStage
 import Foundation
 import Reporting
 import Waivers
@@ -35,6 +36,8 @@ struct CheckRun {
     private var waivers = WaiverBook()
     private let progress: ProgressBar
     private var configurations: [String: LoadedConfiguration?] = [:]
+    /// What each checked file's `dedup` stage saw, compared across files once every file is read.
+    private var crossFile = CrossFileDuplicatesRun()
 
     init(settings: CheckSettings) {
         self.settings = settings
@@ -55,6 +58,7 @@ struct CheckRun {
                 reportInputError("\(path): no dataset files (\(InputPaths.datasetSuffixes.joined(separator: ", "))) in this directory")
             }
         }
+        for (found, failOn) in crossFile.diagnostics() { reportWaivable(found, failOn: failOn) }
         for stale in waivers.staleDiagnostics() { report(stale, failOn: .error) }
         finishWaivers()
         progress.clear()
@@ -83,6 +87,7 @@ struct CheckRun {
             for problem in waivers.open(waiverPath, plan: plan) { report(problem, failOn: .error) }
             waiverDataset = waivers.register(dataset: path, in: waiverPath)
         }
+        crossFile.setWaiverDataset(waiverDataset, of: displayName)
         if settings.fix { await applyFixes(to: path, plan: plan, waiverDataset: waiverDataset) }
         let reader: DatasetReader
         do {
@@ -96,16 +101,16 @@ struct CheckRun {
         }
         let checker = Checker(stages: plan.stages, policy: plan.policy, jobs: settings.jobs, maxDepth: plan.maxDepth)
         do {
-            summary.records += try await checker.check(&source, file: displayName) { found in
-                if let waiverDataset, let hash = found.recordHash,
-                   waivers.absorb(found, dataset: waiverDataset, record: RecordHash(hash),
-                                  adding: settings.addWaivers) {
-                    summary.waived += 1
-                    return
-                }
-                report(found, failOn: plan.failOn)
+            let (records, aggregates) = try await checker.checkKeepingAggregates(&source, file: displayName) { found in
+                reportWaivable(found, failOn: plan.failOn)
             }
+            summary.records += records
             summary.files += 1
+            if let duplicates = aggregates.lazy.compactMap({ $0 as? DuplicateAggregate }).first {
+                let relative = InputPaths.relative(path, to: configurationDirectory(for: path))
+                crossFile.add(duplicates.snapshot(file: displayName, isEvaluation: plan.evaluationFiles.contains(relative)),
+                              plan: plan, waivers: waiverDataset)
+            }
         } catch let error as DatasetIOError {
             reportInputError(error.description)
         } catch {
@@ -148,6 +153,16 @@ struct CheckRun {
         } catch {
             reportInputError("\(error)")
         }
+    }
+
+    /// Reports a diagnostic unless a waiver covers it (or `--add-waivers` adds one for it).
+    private mutating func reportWaivable(_ found: FileDiagnostic, failOn: FailThreshold) {
+        if let dataset = crossFile.waiverDataset(of: found.file) ?? nil, let hash = found.recordHash,
+           waivers.absorb(found, dataset: dataset, record: RecordHash(hash), adding: settings.addWaivers) {
+            summary.waived += 1
+            return
+        }
+        report(found, failOn: failOn)
     }
 
     private mutating func report(_ diagnostic: FileDiagnostic, failOn: FailThreshold) {
@@ -193,6 +208,13 @@ struct CheckRun {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Where evaluation-file patterns are relative to: the configuration file's directory, or the current one.
+    private mutating func configurationDirectory(for path: String) -> String {
+        if let explicit = settings.configurationPath { return Self.directory(of: explicit) }
+        let discovered = ConfigurationDiscovery.nearestConfiguration(from: path == "-" ? "." : Self.directory(of: path))
+        return discovered.map(Self.directory(of:)) ?? "."
     }
 
     private mutating func waiverPath(for path: String) -> String {

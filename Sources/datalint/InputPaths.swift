@@ -38,4 +38,16 @@ enum InputPaths {
         }
         return found.sorted()
     }
+
+    /// `path` relative to `directory` when it lies below it (both taken from the current directory), else as given;
+    /// what evaluation-file patterns are matched against.
+    static func relative(_ path: String, to directory: String) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String {
+            ((path.hasPrefix("/") ? path : current + "/" + path) as NSString).standardizingPath
+        }
+        let full = absolute(path), base = absolute(directory)
+        if base == "/" { return String(full.dropFirst()) }
+        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : path
+    }
 }

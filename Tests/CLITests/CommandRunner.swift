@@ -90,6 +90,8 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
 enum Records {
     static let good = #"{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#
+    /// Another well-formed record, different from `good` (two copies of one record are a `dup/exact`).
+    static let otherGood = #"{"messages":[{"role":"user","content":"Bye"},{"role":"assistant","content":"Goodbye!"}]}"#
     static let typo = #"{"messages":[{"role":"user","content":"Hi"},{"role":"assitant","content":"Hello!"}]}"#
     static let emojiTypo = #"{"messages":[{"role":"user","content":"👋🏽 hi"},{"role":"assitant","content":"Hello!"}]}"#
     static let templateToken = #"{"messages":[{"role":"user","content":"<|im_start|>hi"},{"role":"assistant","content":"ok"}]}"#

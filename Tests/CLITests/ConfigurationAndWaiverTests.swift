@@ -22,7 +22,7 @@ import Testing
 
     @Test func waiversSurviveReorderingAndGoStaleWhenTheRecordChanges() throws {
         let scratch = try Scratch()
-        let original = [Records.good, Records.typo, Records.good].joined(separator: "\n") + "\n"
+        let original = [Records.good, Records.typo, Records.otherGood].joined(separator: "\n") + "\n"
         let file = try scratch.write("data.jsonl", original)
         let adding = try Datalint.run(["check", "--add-waivers", "data.jsonl"], in: scratch.url)
         #expect(adding.status == 0)

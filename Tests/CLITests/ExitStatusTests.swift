@@ -4,7 +4,7 @@ import Testing
 @Suite struct ExitStatusTests {
     @Test func cleanDatasetExitsZeroAndSaysSo() throws {
         let scratch = try Scratch()
-        let file = try scratch.write("clean.jsonl", Records.good + "\n" + Records.good + "\n")
+        let file = try scratch.write("clean.jsonl", Records.good + "\n" + Records.otherGood + "\n")
         let result = try Datalint.run(["check", file])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("no problems found in 1 file, 2 records"))

@@ -7,6 +7,11 @@ let typo = #"{"messages":[{"role":"user","content":"👋🏽 hi"},{"role":"assit
 let good = #"{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#
 let prompt = #"{"prompt":"2+2?","completion":"4"}"#
 
+/// Well-formed records that differ from `good` and from each other, so that no `dup/…` diagnostic joins in.
+func numbered(_ number: Int) -> String {
+    #"{"messages":[{"role":"user","content":"Hi \#(number)"},{"role":"assistant","content":"Hello!"}]}"#
+}
+
 func codes(_ published: JSONValue) -> [String] {
     published["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
 }
@@ -68,7 +73,7 @@ func codes(_ published: JSONValue) -> [String] {
         let harness = ServerHarness()
         _ = try await harness.initialize()
         let uri = "file:///tmp/b.jsonl"
-        harness.open(uri, [good, typo, good].joined(separator: "\n") + "\n")
+        harness.open(uri, [good, typo, numbered(2)].joined(separator: "\n") + "\n")
         #expect(codes(try await harness.next("textDocument/publishDiagnostics")) == ["format/unknown-role"])
         // Insert an empty line at the top and fix the typo, in one notification.
         let fixColumn = #"{"messages":[{"role":"user","content":"👋🏽 hi"},{"role":""#.utf16.count
@@ -88,13 +93,13 @@ func codes(_ published: JSONValue) -> [String] {
         let harness = ServerHarness()
         _ = try await harness.initialize()
         let uri = "file:///tmp/c.jsonl"
-        harness.open(uri, [good, good, prompt].joined(separator: "\n"))
+        harness.open(uri, [good, numbered(1), prompt].joined(separator: "\n"))
         let first = try await harness.next("textDocument/publishDiagnostics")
         #expect(first.at("diagnostics.0.code")?.stringValue == "format/mixed-schema")
         #expect(first.at("diagnostics.0.range.start.line")?.intValue == 2)
         harness.notify("textDocument/didChange", try JSONValue.decode("""
             {"textDocument":{"uri":"\(uri)","version":2},"contentChanges":[
-              {"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"text":"\(good.replacingOccurrences(of: "\"", with: "\\\""))\\n"}]}
+              {"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"text":"\(numbered(2).replacingOccurrences(of: "\"", with: "\\\""))\\n"}]}
             """))
         let moved = try await harness.next("textDocument/publishDiagnostics") { $0["version"]?.intValue == 2 }
         #expect(moved.at("diagnostics.0.range.start.line")?.intValue == 3)
@@ -237,9 +242,9 @@ extension Result where Failure == ResponseError {
         let harness = ServerHarness()
         _ = try await harness.initialize()
         let uri = "file:///tmp/large.jsonl"
-        var records = Array(repeating: good, count: 30_000)
+        var records = (0..<30_000).map(numbered)
         records[12_345] = typo
-        records[29_999] = typo
+        records[29_999] = typo.replacingOccurrences(of: "Hello!", with: "Hello again!")
         harness.open(uri, records.joined(separator: "\n") + "\n")
         let opened = try await harness.next("textDocument/publishDiagnostics", timeout: 60)
         #expect(codes(opened) == ["format/unknown-role", "format/unknown-role"])

@@ -1,0 +1,110 @@
+import NearDuplicates
+
+/// Finds the records that one dataset file shares with another, in memory: what `datalint check` does with the
+/// files it is given. Each record gets at most one match, its strongest (exact, then near, then prompt).
+public struct CrossFileMatcher: Sendable {
+    public let threshold: Double
+
+    public init(threshold: Double) {
+        self.threshold = threshold
+    }
+
+    /// A record: index of its file and its index in that file's facts.
+    private struct Location: Hashable {
+        let file: Int
+        let index: Int
+    }
+
+    /// The matches of every file's records, per file.
+    public func matches(_ files: [FileDuplicates]) -> [[CrossFileMatch]] {
+        var best: [Location: (match: CrossFileMatch, strength: Double)] = [:]
+        func offer(_ location: Location, _ other: Location, _ kind: CrossFileMatch.Kind) {
+            let otherFile = files[other.file]
+            let match = CrossFileMatch(record: files[location.file].place(location.index), otherFile: otherFile.file,
+                                       other: otherFile.place(other.index), otherIsEvaluation: otherFile.isEvaluation,
+                                       kind: kind)
+            if let current = best[location], current.strength >= match.strength { return }
+            best[location] = (match, match.strength)
+        }
+        matchExact(files, offer)
+        matchPrompts(files, offer)
+        matchNear(files, offer)
+        var perFile = [[CrossFileMatch]](repeating: [], count: files.count)
+        for (location, entry) in best { perFile[location.file].append(entry.match) }
+        return perFile.map { $0.sorted { $0.record.line < $1.record.line } }
+    }
+
+    private func matchExact(_ files: [FileDuplicates], _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
+        for group in groups(files, key: { $0.exactHash }) {
+            for member in group {
+                if let other = group.first(where: { $0.file != member.file }) { offer(member, other, .exact) }
+            }
+        }
+    }
+
+    /// A shared prompt matters only between training and evaluation data: there it leaks the question.
+    private func matchPrompts(_ files: [FileDuplicates], _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
+        for group in groups(files, key: { $0.prompt?.promptHash }) {
+            for member in group {
+                let side = files[member.file].isEvaluation
+                if let other = group.first(where: { files[$0.file].isEvaluation != side }) { offer(member, other, .prompt) }
+            }
+        }
+    }
+
+    /// Records with equal keys in two or more files, each group in file then record order.
+    private func groups(_ files: [FileDuplicates], key: (DuplicateFacts) -> UInt64?) -> [[Location]] {
+        var byKey: [UInt64: [Location]] = [:]
+        for (file, duplicates) in files.enumerated() {
+            for index in duplicates.facts.indices {
+                guard let value = key(duplicates.facts[index]) else { continue }
+                byKey[value, default: []].append(Location(file: file, index: index))
+            }
+        }
+        return byKey.values.filter { group in group.contains { $0.file != group[0].file } }
+    }
+
+    /// Candidates share an LSH band key across files; within a bucket each record is compared with the first record
+    /// of every other file there, which bounds the work when one text is repeated many times.
+    private func matchNear(_ files: [FileDuplicates], _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
+        guard files.count > 1, let bandCount = files.lazy.compactMap({ $0.facts.first?.bandKeys.count }).first else { return }
+        var entries: [(key: UInt64, location: Location)] = []
+        var verified: Set<[Int]> = []
+        for band in 0..<bandCount {
+            entries.removeAll(keepingCapacity: true)
+            for (file, duplicates) in files.enumerated() {
+                for index in duplicates.facts.indices where duplicates.facts[index].bandKeys.count == bandCount {
+                    entries.append((duplicates.facts[index].bandKeys[band], Location(file: file, index: index)))
+                }
+            }
+            entries.sort { ($0.key, $0.location.file, $0.location.index) < ($1.key, $1.location.file, $1.location.index) }
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+                if entries[end - 1].location.file != entries[start].location.file {
+                    verifyBucket(entries[start..<end].map(\.location), files, &verified, offer)
+                }
+                start = end
+            }
+        }
+    }
+
+    private func verifyBucket(_ bucket: [Location], _ files: [FileDuplicates], _ verified: inout Set<[Int]>,
+                              _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
+        var firstOfFile: [Int: Location] = [:]
+        for location in bucket where firstOfFile[location.file] == nil { firstOfFile[location.file] = location }
+        for member in bucket {
+            for (file, representative) in firstOfFile where file != member.file {
+                guard verified.insert([member.file, member.index, representative.file, representative.index]).inserted else { continue }
+                let mine = files[member.file].facts[member.index], theirs = files[file].facts[representative.index]
+                guard mine.exactHash != theirs.exactHash else { continue }
+                let similarity = Jaccard.estimate(MinHashSignature(values: mine.signature), MinHashSignature(values: theirs.signature))
+                if similarity >= threshold {
+                    offer(member, representative, .near(similarity))
+                    offer(representative, member, .near(similarity))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import DatasetText
+import Diagnostics
+import NearDuplicates
+import StageKit
+
+/// The file-level half of the `dedup` stage: groups records by their hashes and clusters their signatures.
+///
+/// The first record of each group is the one kept; every later member is reported and points back to it, so
+/// deleting what is reported leaves one copy of everything.
+public struct DuplicateAggregate: StageAggregate {
+    let clustering: NearDuplicateClusters
+    private(set) var lines: [Int] = []
+    private(set) var facts: [DuplicateFacts] = []
+
+    init(threshold: Double, bands: LSHBands) {
+        clustering = NearDuplicateClusters(bands: bands, threshold: threshold)
+    }
+
+    public mutating func absorb(_ facts: DuplicateFacts?, line: Int) {
+        guard let facts else { return }
+        lines.append(line)
+        self.facts.append(facts)
+    }
+
+    public func finish(into diagnostics: inout [Diagnostic]) {
+        let representatives = reportExactDuplicates(into: &diagnostics)
+        reportRepeatedPrompts(among: representatives, into: &diagnostics)
+        reportNearDuplicates(among: representatives, into: &diagnostics)
+    }
+
+    // MARK: Exact
+
+    /// Reports every record whose normalized values repeat an earlier one; returns the others, in file order.
+    private func reportExactDuplicates(into diagnostics: inout [Diagnostic]) -> [Int] {
+        var first: [UInt64: Int] = [:]
+        first.reserveCapacity(facts.count)
+        var representatives: [Int] = []
+        representatives.reserveCapacity(facts.count)
+        for index in facts.indices {
+            guard let kept = first[facts[index].exactHash] else {
+                first[facts[index].exactHash] = index
+                representatives.append(index)
+                continue
+            }
+            let identical = facts[kept].rawHash == facts[index].rawHash
+            let how = identical ? "exact duplicate" : "duplicate after normalization"
+            diagnostics.append(report(.exact, index, "\(how) of the record on line \(lines[kept] + 1)",
+                                      related: [(kept, "the first occurrence, which is kept")],
+                                      fix: deletion(of: index, keeping: kept, isPreferred: identical)))
+        }
+        return representatives
+    }
+
+    // MARK: Prompts
+
+    private func reportRepeatedPrompts(among records: [Int], into diagnostics: inout [Diagnostic]) {
+        var groups: [UInt64: [Int]] = [:]
+        for index in records {
+            guard let prompt = facts[index].prompt else { continue }
+            groups[prompt.promptHash, default: []].append(index)
+        }
+        for group in groups.values where group.count > 1 {
+            for position in 1..<group.count { judge(group[position], against: group[..<position], into: &diagnostics) }
+        }
+    }
+
+    /// Compares a record with the earlier records of its prompt group under its schema's conflict rule.
+    private func judge(_ index: Int, against earlier: ArraySlice<Int>, into diagnostics: inout [Diagnostic]) {
+        guard let mine = facts[index].prompt else { return }
+        let same = earlier.first { facts[$0].prompt?.answerHash == mine.answerHash && facts[$0].prompt?.verdictHash == mine.verdictHash }
+        if let same {
+            diagnostics.append(report(.prompt, index, "the prompt and answer repeat the record on line \(lines[same] + 1); the records differ only in other fields",
+                                      related: [(same, "the same prompt and answer")],
+                                      fix: deletion(of: index, keeping: same, isPreferred: false)))
+            return
+        }
+        let conflicting: [Int] = earlier.filter { other in
+            guard let theirs = facts[other].prompt else { return false }
+            switch mine.rule {
+            // Answers that differ by a word or two are one answer written twice: `dup/near` says so instead.
+            case .differentAnswer: return theirs.answerHash != mine.answerHash && !areNear(other, index)
+            case .swappedPreference: return theirs.answerHash == mine.verdictHash || theirs.verdictHash == mine.answerHash
+            case .differentScore: return theirs.answerHash == mine.answerHash && theirs.verdictHash != mine.verdictHash
+            }
+        }
+        guard let firstConflict = conflicting.first else { return }
+        let message: String = switch mine.rule {
+        case .differentAnswer: "the same prompt as line \(lines[firstConflict] + 1) gets a different answer here"
+        case .swappedPreference: "the same prompt as line \(lines[firstConflict] + 1), with the preference reversed: an answer chosen in one record is rejected in the other"
+        case .differentScore: "the same prompt and response as line \(lines[firstConflict] + 1) with a different score"
+        }
+        let related = conflicting.prefix(Self.relatedLimit).map { ($0, "the same prompt, answered differently") }
+        diagnostics.append(report(.conflictingAnswers, index, message, related: related))
+    }
+
+    // MARK: Near
+
+    private func areNear(_ first: Int, _ second: Int) -> Bool {
+        guard !facts[first].signature.isEmpty, !facts[second].signature.isEmpty else { return false }
+        let similarity = Jaccard.estimate(MinHashSignature(values: facts[first].signature),
+                                          MinHashSignature(values: facts[second].signature))
+        return similarity >= clustering.threshold
+    }
+
+    private func reportNearDuplicates(among records: [Int], into diagnostics: inout [Diagnostic]) {
+        let signed = records.filter { !facts[$0].signature.isEmpty }
+        guard signed.count > 1 else { return }
+        let bandCount = clustering.bands.parameters.bands
+        var shared: [[Int]] = []
+        var entries: [(key: UInt64, record: Int)] = []
+        entries.reserveCapacity(signed.count)
+        for band in 0..<bandCount {
+            entries.removeAll(keepingCapacity: true)
+            for (position, index) in signed.enumerated() { entries.append((facts[index].bandKeys[band], position)) }
+            entries.sort { ($0.key, $0.record) < ($1.key, $1.record) }
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+                if end - start > 1 { shared.append(entries[start..<end].map(\.record)) }
+                start = end
+            }
+        }
+        guard !shared.isEmpty else { return }
+        let signatures = signed.map { MinHashSignature(values: facts[$0].signature) }
+        let estimate: (Int, Int) -> Double = { Jaccard.estimate(signatures[$0], signatures[$1]) }
+        for cluster in clustering.clusters(ofCount: signed.count, sharedBuckets: shared, verify: estimate, measure: estimate) {
+            let kept = signed[cluster.kept]
+            for member in cluster.others {
+                let index = signed[member.record]
+                let similarity = Self.percent(member.similarityToKept)
+                let size = cluster.others.count + 1
+                diagnostics.append(report(.near, index,
+                                          "near duplicate of the record on line \(lines[kept] + 1) (estimated similarity \(similarity); \(size) records in this cluster)",
+                                          related: [(kept, "the record kept of this cluster")],
+                                          fix: deletion(of: index, keeping: kept, isPreferred: false)))
+            }
+        }
+    }
+
+    // MARK: Reporting
+
+    static let relatedLimit = 8
+
+    func range(of index: Int) -> SourceRange {
+        let line = lines[index]
+        return SourceRange(start: SourcePosition(line: line, utf8Column: 0, utf16Column: 0),
+                           end: SourcePosition(line: line, utf8Column: facts[index].utf8Length, utf16Column: facts[index].utf16Length))
+    }
+
+    private func report(_ code: DuplicateCode, _ index: Int, _ message: String, related: [(Int, String)],
+                        fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(code: code.code, severity: code.defaultSeverity, message: message, range: range(of: index),
+                   related: related.map { RelatedInformation(range: range(of: $0.0), message: $0.1) },
+                   fixes: fix.map { [$0] } ?? [])
+    }
+
+    private func deletion(of index: Int, keeping kept: Int, isPreferred: Bool) -> Fix {
+        let line = lines[index]
+        let range = SourceRange(start: SourcePosition(line: line, utf8Column: 0, utf16Column: 0),
+                                end: SourcePosition(line: line + 1, utf8Column: 0, utf16Column: 0))
+        return Fix(title: "Delete this duplicate (line \(lines[kept] + 1) is kept)",
+                   edits: [TextEdit(range: range, newText: "")], isPreferred: isPreferred)
+    }
+
+    /// A similarity as users read it: two decimals, cut rather than rounded, so 0.799 never shows as the 0.80 it
+    /// missed.
+    static func percent(_ value: Double) -> String {
+        let hundredths = min(100, max(0, Int((value * 100).rounded(.down))))
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

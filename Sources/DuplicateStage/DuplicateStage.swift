@@ -1,0 +1,57 @@
+import Diagnostics
+import Hashing
+import NearDuplicates
+import RecordScanner
+import Schemas
+import StageKit
+import TextNormalization
+
+/// The `dedup` stage: exact duplicates, repeated prompts with conflicting answers, and near duplicates within a
+/// file (docs/dup.md). Each record is hashed and signed on its own (in parallel, and again alone when edited);
+/// the file-level aggregate groups the hashes and clusters the signatures.
+public struct DuplicateStage: RecordStage {
+    public let options: DuplicateOptions
+    private let normalizer: Normalizer
+    private let shingler: Shingler
+    private let hasher: MinHasher
+    public let bands: LSHBands
+
+    public init(options: DuplicateOptions = DuplicateOptions()) {
+        self.options = options
+        normalizer = Normalizer(options: options.normalization)
+        shingler = Shingler(.words(options.shingleWords))
+        hasher = MinHasher(count: options.hashCount)
+        bands = LSHBands(threshold: options.threshold, hashCount: options.hashCount)
+    }
+
+    public var name: String { "dedup" }
+    public var codes: [CodeDescriptor] { DuplicateCode.allCases.filter { $0 != .crossFile && $0 != .leakage }.map(\.descriptor) }
+
+    public typealias Facts = DuplicateFacts?
+
+    public func check(_ record: ParsedRecord, into diagnostics: inout [Diagnostic]) -> DuplicateFacts? {
+        guard let root = record.rootObject else { return nil }
+        let values = ValueText(of: root, in: record, normalizer: normalizer)
+        let text = values.bytes
+        guard !text.isEmpty else { return nil }
+        let signature = hasher.signature(of: shingler.hashes(of: text))
+        let end = record.lineSourceRange.end
+        return DuplicateFacts(exactHash: XXH3.hash64(text),
+                              rawHash: XXH3.hash64(record.lineBytes),
+                              prompt: promptFacts(of: record, values), signature: signature.values,
+                              bandKeys: bands.keys(of: signature), utf8Length: end.utf8Column, utf16Length: end.utf16Column)
+    }
+
+    private func promptFacts(of record: ParsedRecord, _ values: ValueText) -> PromptFacts? {
+        guard let parts = RecordParts(record, detection: SchemaDetector.detect(record)) else { return nil }
+        func hash(_ nodes: [Int]) -> UInt64 {
+            nodes.isEmpty ? 0 : XXH3.hash64(values.text(of: nodes, in: record))
+        }
+        return PromptFacts(promptHash: hash(parts.prompt), answerHash: hash(parts.answer), verdictHash: hash(parts.verdict),
+                           rule: parts.rule)
+    }
+
+    public func makeAggregate() -> DuplicateAggregate {
+        DuplicateAggregate(threshold: options.threshold, bands: bands)
+    }
+}

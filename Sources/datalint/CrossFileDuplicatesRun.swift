@@ -1,0 +1,44 @@
+import Checker
+import Configuration
+import Diagnostics
+import DuplicateStage
+
+/// The files of one `datalint check` run as the `dedup` stage saw them, compared with each other once all are
+/// read: records repeated in another file (`dup/cross-file`) or between training and evaluation files
+/// (`dup/leakage`).
+struct CrossFileDuplicatesRun {
+    private var files: [FileDuplicates] = []
+    private var plans: [CheckPlan] = []
+    private var waiverDatasets: [String: WaiverBook.Dataset?] = [:]
+
+    mutating func add(_ duplicates: FileDuplicates, plan: CheckPlan, waivers: WaiverBook.Dataset?) {
+        files.append(duplicates)
+        plans.append(plan)
+    }
+
+    /// The waiver file entry of a displayed file, so that cross-file findings can be waived like the others.
+    mutating func setWaiverDataset(_ dataset: WaiverBook.Dataset?, of file: String) {
+        waiverDatasets[file] = dataset
+    }
+
+    func waiverDataset(of file: String) -> WaiverBook.Dataset?? {
+        waiverDatasets[file]
+    }
+
+    /// Every admitted cross-file diagnostic, file by file in the order the files were checked, each with the
+    /// threshold its file fails on.
+    func diagnostics() -> [(FileDiagnostic, FailThreshold)] {
+        guard files.count > 1, let threshold = plans.first?.duplicateThreshold else { return [] }
+        let matches = CrossFileMatcher(threshold: threshold).matches(files)
+        var found: [(FileDiagnostic, FailThreshold)] = []
+        for (index, file) in files.enumerated() {
+            for match in matches[index] {
+                guard var diagnostic = CrossFileReport.diagnostic(for: match, inEvaluationFile: file.isEvaluation),
+                      plans[index].policy.admit(&diagnostic) else { continue }
+                found.append((FileDiagnostic(file: file.file, diagnostic: diagnostic, recordHash: match.record.rawHash),
+                              plans[index].failOn))
+            }
+        }
+        return found
+    }
+}
