@@ -10,12 +10,23 @@ public struct IndexedRecord: Sendable, Equatable {
     public var promptHash: UInt64?
     /// MinHash locality-sensitive band keys: records sharing a band key are near-duplicate candidates.
     public var bandKeys: [UInt64]
+    /// The MinHash signature the band keys were cut from (empty when not kept). A candidate found through a
+    /// shared band in another file is verified by comparing signatures, without reading that file again.
+    public var signature: [UInt32]
+    /// The length of the record's line in UTF-8 bytes and in UTF-16 code units (LSP's unit), so a diagnostic
+    /// raised in another file can point at the whole of this record without reading this file.
+    public var utf8Length: Int
+    public var utf16Length: Int
 
-    public init(line: Int, exactHash: UInt64, promptHash: UInt64?, bandKeys: [UInt64]) {
+    public init(line: Int, exactHash: UInt64, promptHash: UInt64?, bandKeys: [UInt64], signature: [UInt32] = [],
+                utf8Length: Int = 0, utf16Length: Int = 0) {
         self.line = line
         self.exactHash = exactHash
         self.promptHash = promptHash
         self.bandKeys = bandKeys
+        self.signature = signature
+        self.utf8Length = utf8Length
+        self.utf16Length = utf16Length
     }
 }
 

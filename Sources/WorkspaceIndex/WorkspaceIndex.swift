@@ -1,45 +1,81 @@
 import Foundation
 import SQLite
 
-/// The persistent index of a workspace's datasets: per file and record, exact and prompt hashes and MinHash band
-/// keys. It lives in SQLite (WAL, busy timeout) so that reopening a large workspace needs no re-reading, several
-/// datalint processes can share it, and an edited record updates just its rows.
+/// The persistent index of a workspace's datasets: per file and record, exact and prompt hashes, MinHash band
+/// keys and signatures, and line lengths. It lives in SQLite (WAL, busy timeout) so that reopening a large
+/// workspace needs no re-reading, several datalint processes can share it, and an edited record updates just its
+/// rows. Writing is in `IndexWrites.swift`, reading in `IndexQueries.swift`.
 ///
-/// A connection is confined to its owner (the language server keeps the index in an actor), as SQLite's
-/// connections are not thread-safe in the mode they are opened in.
+/// An index is confined to its owner (the language server keeps it in an actor), as SQLite's connections are
+/// not thread-safe in the mode they are opened in.
 public final class WorkspaceIndex {
-    private let connection: Connection
+    /// Replaced only by `rebuild`; everything else uses the one connection.
+    private(set) var connection: Connection
     public let path: String
-    /// Said when the file on disk had to be replaced: corrupt, or written by a newer datalint.
+    private let busyTimeout: Duration
+    /// Said when the file on disk had to be replaced: corrupt, written by a newer datalint, or rebuilt on request.
     public private(set) var rebuildReason: String?
 
-    /// Opens the index at `path`, creating it, migrating it, or rebuilding it when it cannot be used as it is.
-    public init(path: String) throws {
+    /// Opens the index at `path`, creating it, migrating it, or rebuilding it when its contents cannot be used.
+    ///
+    /// Only a file whose contents are at fault is rebuilt. Any other failure (another process holding the write
+    /// lock past `busyTimeout`, a read-only directory, a full disk) is thrown: the file may be healthy and in use
+    /// by another datalint, and deleting it under that process would lose its work.
+    public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         do {
-            connection = try Self.openChecked(path)
-        } catch {
+            connection = try Self.openChecked(path, busyTimeout: busyTimeout)
+        } catch where Self.contentsAreAtFault(error) {
+            // The failed connection is released by now: it must be closed before its files go (see `rebuild`).
             rebuildReason = Self.describe(error)
             Self.remove(path)
-            connection = try Self.openChecked(path)
+            connection = try Self.openChecked(path, busyTimeout: busyTimeout)
         }
     }
 
     /// An index in memory, for one run that needs no persistence.
     public init(inMemory: Void = ()) throws {
         path = ":memory:"
+        busyTimeout = .zero
+        connection = try Self.openChecked(path, busyTimeout: busyTimeout)
+    }
+
+    /// Throws the index away and starts an empty one in its place, recording why in `rebuildReason`. Callers use
+    /// it when an operation throws an error whose `isCorrupt` is true: the index is a cache of the files, so
+    /// re-indexing them is the repair, and nothing read from a damaged file can be trusted.
+    ///
+    /// The files are deleted rather than emptied with SQL, because dropping tables must read the damaged pages
+    /// it frees. Another process that still has the old file open keeps working on it until it reopens the
+    /// index; as it shares the damage, it meets the same error and rebuilds too. If rebuilding throws (the
+    /// directory is gone, the disk is full), the index has no tables until a later `rebuild` succeeds: every
+    /// use throws rather than quietly working on nothing.
+    public func rebuild(after error: (any Error)? = nil) throws {
+        // The old connection must be closed before its files are removed: closing the last connection to a
+        // database checkpoints and deletes its WAL *by name*, which would then be the new index's WAL.
         connection = try Connection.inMemory()
-        _ = try IndexSchema.migrator.migrate(connection)
+        if path != ":memory:" { Self.remove(path) }
+        connection = try Self.openChecked(path, busyTimeout: busyTimeout)
+        rebuildReason = error.map(Self.describe) ?? "the index was rebuilt on request"
     }
 
     /// Opening reads the header (a file that is not a database fails here) and the schema version; a full integrity
     /// check would read the whole file, which reopening a large workspace cannot afford: `verifyIntegrity()` does it
     /// on demand, and damage found later surfaces as an `isCorrupt` error from the query that met it.
-    private static func openChecked(_ path: String) throws -> Connection {
-        let connection = try Connection(path: path)
+    private static func openChecked(_ path: String, busyTimeout: Duration) throws -> Connection {
+        let connection = try Connection(path: path, busyTimeout: busyTimeout)
         _ = try IndexSchema.migrator.migrate(connection)
-        try connection.execute("PRAGMA foreign_keys = ON")
         return connection
+    }
+
+    /// Whether a failure to open says the file itself is unusable as an index (so rebuilding is the fix), rather
+    /// than that it is busy or cannot be reached right now.
+    private static func contentsAreAtFault(_ error: any Error) -> Bool {
+        if error is MigrationError { return true }
+        guard let error = error as? SQLiteError else { return false }
+        // A generic SQL error while migrating means the tables are not the ones the version in the header
+        // promises (a file some other program wrote, or one edited by hand).
+        return error.isCorrupt || error.code == 1  // SQLITE_ERROR
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -49,7 +85,7 @@ public final class WorkspaceIndex {
         if let error = error as? SQLiteError, error.isCorrupt {
             return "the index was damaged (\(error.message)); rebuilt it"
         }
-        return "the index could not be opened (\(error)); rebuilt it"
+        return "the index could not be used (\(error)); rebuilt it"
     }
 
     private static func remove(_ path: String) {
@@ -71,74 +107,15 @@ public final class WorkspaceIndex {
         return FileFingerprint(size: size, modificationTime: time, contentHash: hash)
     }
 
-    /// Replaces everything indexed for `file` with `records`, in one transaction.
-    public func replace(file: String, fingerprint: FileFingerprint, records: [IndexedRecord]) throws {
-        try connection.transaction {
-            try connection.execute("DELETE FROM files WHERE path = ?", [.text(file)])
-            try connection.execute("INSERT INTO files(path, size, modification_time, content_hash) VALUES (?, ?, ?, ?)",
-                                   [.text(file), .integer(fingerprint.size), .integer(fingerprint.modificationTime),
-                                    .uint64(fingerprint.contentHash)])
-            let fileID = connection.lastInsertRowID
-            for record in records { try insert(record, fileID: fileID) }
-        }
-    }
-
-    /// Updates one record of an indexed file (an edit in the language server), keeping every other row.
-    public func update(file: String, record: IndexedRecord) throws {
-        try connection.transaction {
-            guard let fileID = try fileID(of: file) else { return }
-            try connection.execute("DELETE FROM records WHERE file_id = ? AND line = ?", [.integer(fileID), .integer(Int64(record.line))])
-            try connection.execute("DELETE FROM bands WHERE file_id = ? AND line = ?", [.integer(fileID), .integer(Int64(record.line))])
-            try insert(record, fileID: fileID)
-        }
-    }
-
-    public func remove(file: String) throws {
-        try connection.execute("DELETE FROM files WHERE path = ?", [.text(file)])
-    }
-
     public var indexedFiles: [String] {
         get throws { try connection.query("SELECT path FROM files ORDER BY path").compactMap { $0[0].stringValue } }
     }
 
-    private func fileID(of file: String) throws -> Int64? {
+    func fileID(of file: String) throws -> Int64? {
         try connection.scalar("SELECT id FROM files WHERE path = ?", [.text(file)])?.int64Value
     }
-
-    private func insert(_ record: IndexedRecord, fileID: Int64) throws {
-        let line = SQLiteValue.integer(Int64(record.line))
-        try connection.execute("INSERT INTO records(file_id, line, exact_hash, prompt_hash) VALUES (?, ?, ?, ?)",
-                               [.integer(fileID), line, .uint64(record.exactHash), record.promptHash.map(SQLiteValue.uint64) ?? .null])
-        for key in record.bandKeys {
-            try connection.execute("INSERT INTO bands(band_key, file_id, line) VALUES (?, ?, ?)", [.uint64(key), .integer(fileID), line])
-        }
-    }
-
-    // MARK: Queries
-
-    /// Every record, in any indexed file, whose whole-record hash is `hash`.
-    public func records(withExactHash hash: UInt64) throws -> [IndexedLocation] {
-        try locations("SELECT f.path, r.line FROM records r JOIN files f ON f.id = r.file_id WHERE r.exact_hash = ? ORDER BY f.path, r.line", hash)
-    }
-
-    /// Every record whose prompt hashes to `hash`.
-    public func records(withPromptHash hash: UInt64) throws -> [IndexedLocation] {
-        try locations("SELECT f.path, r.line FROM records r JOIN files f ON f.id = r.file_id WHERE r.prompt_hash = ? ORDER BY f.path, r.line", hash)
-    }
-
-    /// Records sharing at least one band key with `keys`: the near-duplicate candidates to verify.
-    public func candidates(sharingBandKeys keys: [UInt64]) throws -> Set<IndexedLocation> {
-        var found: Set<IndexedLocation> = []
-        for key in Set(keys) {
-            found.formUnion(try locations("SELECT f.path, b.line FROM bands b JOIN files f ON f.id = b.file_id WHERE b.band_key = ?", key))
-        }
-        return found
-    }
-
-    private func locations(_ sql: String, _ key: UInt64) throws -> [IndexedLocation] {
-        try connection.query(sql, [.uint64(key)]).compactMap { row in
-            guard let path = row[0].stringValue, let line = row[1].int64Value else { return nil }
-            return IndexedLocation(file: path, line: Int(line))
-        }
-    }
 }
+
+// Spelled out, like `Connection`'s: the index owns a connection, which must stay with one owner.
+@available(*, unavailable, message: "a WorkspaceIndex is confined to one owner, such as an actor")
+extension WorkspaceIndex: Sendable {}

@@ -30,6 +30,24 @@ import Testing
     try reader.integrityCheck()
 }
 
+@Test func transactionHoldsTheWriteLockBeforeItsFirstWrite() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("index.sqlite")
+    let connection = try Connection(path: path)
+    try connection.execute("CREATE TABLE t(n INTEGER)")
+    let other = try Connection(path: path, busyTimeout: .milliseconds(50))
+    try connection.transaction {
+        // Only a read so far. Had the transaction begun deferred, it would hold no write lock yet: the other
+        // connection's write would go through, and the write below would then fail with SQLITE_BUSY_SNAPSHOT
+        // (its snapshot is stale), which no busy timeout waits out. Begun immediate, the other one waits instead.
+        #expect(try connection.scalar("SELECT count(*) FROM t") == .integer(0))
+        let error = #expect(throws: SQLiteError.self) { try other.execute("INSERT INTO t VALUES (?)", [2]) }
+        #expect(error?.isBusy == true, "\(String(describing: error))")
+        try connection.execute("INSERT INTO t VALUES (?)", [1])
+    }
+    #expect(try other.query("SELECT n FROM t").map { $0[0] } == [1])
+}
+
 @Test func concurrentWritersWaitForEachOtherAndReadersNeverSeeTornState() async throws {
     let directory = try TemporaryDirectory()
     let path = directory.path("index.sqlite")

@@ -4,14 +4,13 @@ import Testing
 import WorkspaceIndex
 
 @Suite struct WorkspaceIndexTests {
-    let directory: URL
+    let directory: TemporaryDirectory
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("datalint-index-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory()
     }
 
-    var path: String { directory.appendingPathComponent("index.sqlite").path }
+    var path: String { directory.path("index.sqlite") }
     let fingerprint = FileFingerprint(size: 100, modificationTime: 1_700_000_000, contentHash: 0xFEED_FACE_CAFE_BEEF)
 
     func sample(_ line: Int, exact: UInt64, prompt: UInt64? = nil, bands: [UInt64] = []) -> IndexedRecord {
@@ -75,7 +74,7 @@ import WorkspaceIndex
         #expect(try index.indexedFiles.isEmpty)
     }
 
-    @Test func twoProcessesCanShareTheIndex() throws {
+    @Test func twoConnectionsCanShareTheIndex() throws {
         let writer = try WorkspaceIndex(path: path)
         let reader = try WorkspaceIndex(path: path)
         try writer.replace(file: "a.jsonl", fingerprint: fingerprint, records: (0..<500).map { sample($0, exact: UInt64($0 % 7)) })
