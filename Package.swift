@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "LanguageServer",
                 dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",
                                "RecordScanner", "Schemas", "DatasetText", "Diagnostics", "StageKit", "DatasetIO",
-                               "Reporting"],
+                               "Reporting", "DuplicateStage", "WorkspaceIndex"],
                 swiftSettings: strict),
 
         // The command-line tool.

@@ -147,6 +147,14 @@ def main():
     open_count = len(first["params"]["diagnostics"])
     memory_after_open = memory(client.process.pid)
 
+    def has_duplicates(message, version):
+        params = message.get("params", {})
+        return (message.get("method") == "textDocument/publishDiagnostics" and params.get("version") == version
+                and any(d.get("code", "").startswith("dup/") for d in params["diagnostics"]))
+    received, with_duplicates = client.wait(lambda m: has_duplicates(m, 1))
+    duplicates_seconds = received - start
+    duplicate_count = sum(1 for d in with_duplicates["params"]["diagnostics"] if d.get("code", "").startswith("dup/"))
+
     candidates = [index for index, line in enumerate(lines) if '"role": "assistant"' in line]
     step = max(1, len(candidates) // args.edits)
     targets = candidates[::step][: args.edits]
@@ -172,6 +180,37 @@ def main():
         received, _ = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                                   and m["params"].get("version") == version)
         latencies.append((received - start) * 1000)
+
+    # Whole-line replacements that make a record an exact copy of its neighbour, then undo it: how long until the
+    # background duplicate work publishes the new dup/exact (and clears it again).
+    duplicate_latencies = []
+    def is_record(text):
+        try:
+            return isinstance(json.loads(text), dict)
+        except ValueError:
+            return False
+    for line_number in targets[1: 1 + max(1, args.edits // 8)]:
+        source = next(lines[n] for n in range(line_number - 1, -1, -1) if is_record(lines[n]))
+        for replacement in (source, lines[line_number]):
+            version += 1
+            old = lines[line_number]
+            change = {"range": {"start": {"line": line_number, "character": 0},
+                                "end": {"line": line_number, "character": len(old.encode("utf-16-le")) // 2}},
+                      "text": replacement}
+            planting = replacement == source
+            start = time.perf_counter()
+            client.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+
+            def settled(m, version=version, planting=planting, line_number=line_number):
+                if m.get("method") != "textDocument/publishDiagnostics" or m["params"].get("version") != version:
+                    return False
+                on_line = any(d.get("code") == "dup/exact" and d["range"]["start"]["line"] == line_number
+                              for d in m["params"]["diagnostics"])
+                return on_line == planting
+            received, _ = client.wait(settled)
+            duplicate_latencies.append((received - start) * 1000)
+            lines[line_number] = replacement
     memory_after_edits = memory(client.process.pid)
     client.request("shutdown", None)
     client.send({"jsonrpc": "2.0", "method": "exit"})
@@ -183,9 +222,13 @@ def main():
         "| measure | value |",
         "| --- | --- |",
         f"| didOpen → first publishDiagnostics | {open_seconds:.3f} s ({open_count} diagnostics) |",
+        f"| didOpen → duplicates published (background) | {duplicates_seconds:.3f} s ({duplicate_count} dup/ diagnostics) |",
         f"| one-line didChange → publishDiagnostics, p50 | {percentile(latencies, 0.5):.1f} ms |",
         f"| one-line didChange → publishDiagnostics, p95 | {percentile(latencies, 0.95):.1f} ms |",
         f"| one-line didChange → publishDiagnostics, max | {max(latencies):.1f} ms ({len(latencies)} edits) |",
+        f"| edit making or unmaking an exact duplicate → its dup/exact published, p50 | "
+        f"{percentile(duplicate_latencies, 0.5):.0f} ms |",
+        f"| same, max | {max(duplicate_latencies):.0f} ms ({len(duplicate_latencies)} edits) |",
         f"| resident memory after open | {memory_after_open['VmRSS'] / 1e6:.0f} MB "
         f"({memory_after_open['VmRSS'] / size:.2f}× the document) |",
         f"| resident memory after the edits | {memory_after_edits['VmRSS'] / 1e6:.0f} MB "

@@ -32,6 +32,9 @@ public struct CheckPlan: Sendable {
     /// Which files are evaluation data, and the near-duplicate threshold, for comparisons across files.
     public let evaluationFiles: EvaluationFiles
     public let duplicateThreshold: Double
+    /// The `dedup` stage when it runs, for callers that run it apart from the others (the language server finds
+    /// duplicates after the first diagnostics are out, and incrementally).
+    public let duplicateStage: DuplicateStage?
 
     public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides()) {
         let select = overrides.select.isEmpty ? configuration.select : overrides.select
@@ -46,6 +49,8 @@ public struct CheckPlan: Sendable {
         stages = candidates.filter { stage in
             configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
         }
+        duplicateStage = stages.contains { $0.name == DuplicateStage.stageName }
+            ? DuplicateStage(options: BuiltInStages.duplicateOptions(configuration.dedup)) : nil
     }
 
     /// True when `code` can be reported in this plan, so a waiver for it can be judged stale.

@@ -89,8 +89,9 @@ public struct DuplicateAggregate: StageAggregate {
         case .swappedPreference: "the same prompt as line \(lines[firstConflict] + 1), with the preference reversed: an answer chosen in one record is rejected in the other"
         case .differentScore: "the same prompt and response as line \(lines[firstConflict] + 1) with a different score"
         }
-        let related = conflicting.prefix(Self.relatedLimit).map { ($0, "the same prompt, answered differently") }
-        diagnostics.append(report(.conflictingAnswers, index, message, related: related))
+        let others = conflicting.count > 1 ? " (and \(conflicting.count - 1) more earlier records)" : ""
+        diagnostics.append(report(.conflictingAnswers, index, message + others,
+                                  related: [(firstConflict, "the same prompt, answered differently")]))
     }
 
     // MARK: Near
@@ -139,8 +140,6 @@ public struct DuplicateAggregate: StageAggregate {
     }
 
     // MARK: Reporting
-
-    static let relatedLimit = 8
 
     func range(of index: Int) -> SourceRange {
         let line = lines[index]

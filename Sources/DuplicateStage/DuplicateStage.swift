@@ -24,7 +24,8 @@ public struct DuplicateStage: RecordStage {
         bands = LSHBands(threshold: options.threshold, hashCount: options.hashCount)
     }
 
-    public var name: String { "dedup" }
+    public static let stageName = "dedup"
+    public var name: String { Self.stageName }
     public var codes: [CodeDescriptor] { DuplicateCode.allCases.filter { $0 != .crossFile && $0 != .leakage }.map(\.descriptor) }
 
     public typealias Facts = DuplicateFacts?

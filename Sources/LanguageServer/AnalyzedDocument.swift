@@ -24,6 +24,8 @@ struct AnalyzedDocument: Sendable {
     private var replacedAnalyses: [Int: RecordAnalysis] = [:]
     /// Set when lines were added or removed: line numbers moved, so per-line bookkeeping is rebuilt.
     private var structureChanged = true
+    /// Duplicates within the document, found in the background (`DocumentDuplicates`).
+    var duplicates: DocumentDuplicates
 
     init(uri: String, version: Int, text: [UInt8]) {
         self.init(uri: uri, version: version, lines: DocumentLines(text: text))
@@ -35,6 +37,7 @@ struct AnalyzedDocument: Sendable {
         self.lines = lines
         analyses = Array(repeating: nil, count: lines.count)
         dirtyLines = Set(0..<lines.count)
+        duplicates = DocumentDuplicates(lineCount: lines.count)
     }
 
     /// True while some line has no current analysis: after an in-place edit (its lines are dirty) or after lines
@@ -49,6 +52,7 @@ struct AnalyzedDocument: Sendable {
             return false
         }
         let (splice, clamped) = lines.replace(from: range.0, to: range.1, with: text, encoding: encoding)
+        duplicates.replace(lines: splice.range, insertedCount: splice.insertedCount)
         if splice.insertedCount == splice.range.count && !structureChanged {
             for line in splice.range {
                 if let old = analyses[line], replacedAnalyses[line] == nil { replacedAnalyses[line] = old }
@@ -127,13 +131,14 @@ struct AnalyzedDocument: Sendable {
         for line in linesWithDiagnostics {
             for diagnostic in analyses[line]?.diagnostics ?? [] { all.append(diagnostic.moved(toLine: line)) }
         }
-        return all + fileDiagnostics
+        return all + fileDiagnostics + duplicates.diagnostics
     }
 
     /// The diagnostics of one line, at that line.
     func diagnostics(onLine line: Int) -> [Diagnostic] {
         var found = analyses.indices.contains(line) ? (analyses[line]?.diagnostics ?? []).map { $0.moved(toLine: line) } : []
         found += fileDiagnostics.filter { $0.range.start.line == line }
+        found += duplicates.diagnostics.filter { $0.range.start.line == line }
         return found
     }
 }

@@ -27,6 +27,8 @@ actor DatasetWorkspace {
 
     func version(of uri: String) -> Int? { documents[uri]?.version }
 
+    func byteCount(of uri: String) -> Int? { documents[uri]?.lines.byteCount }
+
     // MARK: Document lifecycle
 
     /// Opens a document; its analysis happens in `analyze(_:)`.
@@ -76,8 +78,38 @@ actor DatasetWorkspace {
             documents[uri] = current
         }
         guard var current = documents.removeValue(forKey: uri) else { return }
-        current.analyzeDirtyLines(with: analyzer(for: uri))
+        let analyzer = analyzer(for: uri)
+        current.analyzeDirtyLines(with: analyzer)
+        if let stage = analyzer.plan.duplicateStage {
+            current.duplicates.computePendingLines(current.lines, stage: stage, maxDepth: analyzer.plan.maxDepth)
+        }
         documents[uri] = current
+    }
+
+    // MARK: Duplicates
+
+    /// What is left to do to bring the document's duplicates up to date, or nil.
+    func duplicateWork(for uri: String) -> DuplicateWork? {
+        guard let document = documents[uri], !document.needsAnalysis else { return nil }
+        return document.duplicates.work(lines: document.lines, plan: analyzer(for: uri).plan)
+    }
+
+    /// Takes the result of background duplicate work if the document it was done for is still open and unchanged
+    /// in the way that matters; returns whether the document's duplicate diagnostics are now current.
+    func adopt(_ outcome: DuplicateAnalysis.Outcome, for uri: String) {
+        guard var document = documents[uri] else { return }
+        switch outcome {
+        case .facts(let facts, let identity, let structureVersion):
+            guard identity == document.duplicates.identity else { return }
+            _ = document.duplicates.adopt(facts, structureVersion: structureVersion)
+            if let stage = analyzer(for: uri).plan.duplicateStage {
+                document.duplicates.computePendingLines(document.lines, stage: stage, maxDepth: analyzer(for: uri).plan.maxDepth)
+            }
+        case .diagnostics(let found, let identity, let factsVersion):
+            guard identity == document.duplicates.identity else { return }
+            document.duplicates.adopt(found, factsVersion: factsVersion)
+        }
+        documents[uri] = document
     }
 
     private static let parallelThreshold = 2_000

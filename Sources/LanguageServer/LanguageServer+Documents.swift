@@ -48,6 +48,8 @@ extension LanguageServer {
         }
         await workspace.close(uri: uri)
         analysisTasks[uri] = nil
+        duplicateTasks[uri]?.cancel()
+        duplicateTasks[uri] = nil
         if !client.pullsDiagnostics { publish(PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])) }
     }
 
@@ -68,9 +70,43 @@ extension LanguageServer {
             await workspace.analyze(uri)
             if began { progress?.end() }
             for problem in await workspace.takeConfigurationProblems() { self.log.warning(problem) }
+            await self.scheduleDuplicates(of: uri)
             guard push, let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics)
             else { return }
             guard await self.isLatest(uri, version: version, workspace: workspace) else { return }
+            self.connection.send(encodedBody: body)
+        }
+    }
+
+    /// How long duplicate work waits after a change for the next one: typing a word re-aggregates once.
+    static var duplicatePause: Duration { .milliseconds(150) }
+
+    /// Brings the document's duplicates up to date in the background after a pause, then publishes again. A newer
+    /// schedule supersedes this one; the first computation of a large document shows work-done progress.
+    func scheduleDuplicates(of uri: String) {
+        guard let workspace else { return }
+        let ticket = (duplicateTickets[uri] ?? 0) + 1
+        duplicateTickets[uri] = ticket
+        let previous = duplicateTasks[uri]
+        let push = !client.pullsDiagnostics
+        let progress = client.workDoneProgress ? ProgressReporter(connection: connection) : nil
+        duplicateTasks[uri] = Task {
+            await previous?.value
+            try? await Task.sleep(for: Self.duplicatePause)
+            guard !Task.isCancelled, await self.duplicateTickets[uri] == ticket else { return }
+            var began = false
+            while let work = await workspace.duplicateWork(for: uri), !Task.isCancelled {
+                if work.isFirstComputation, !began, let progress,
+                   await workspace.byteCount(of: uri) ?? 0 > Self.progressThreshold {
+                    began = await progress.begin("Finding duplicates in \(uri.split(separator: "/").last ?? "")")
+                }
+                await workspace.adopt(await DuplicateAnalysis.run(work), for: uri)
+                guard await self.duplicateTickets[uri] == ticket else { break }
+            }
+            if began { progress?.end() }
+            guard push, await self.duplicateTickets[uri] == ticket,
+                  let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics),
+                  await self.isLatest(uri, version: version, workspace: workspace) else { return }
             self.connection.send(encodedBody: body)
         }
     }

@@ -15,6 +15,8 @@ public actor LanguageServer {
     var workspace: DatasetWorkspace?
     var inflight: [RequestID: Task<Void, Never>] = [:]
     var analysisTasks: [String: Task<Void, Never>] = [:]
+    var duplicateTasks: [String: Task<Void, Never>] = [:]
+    var duplicateTickets: [String: Int] = [:]
     var trace = "off"
     var exitStatus: Int32?
     let log: ServerLog

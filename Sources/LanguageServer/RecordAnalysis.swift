@@ -1,5 +1,6 @@
 import Checker
 import Diagnostics
+import DuplicateStage
 import RecordScanner
 import StageKit
 
@@ -17,9 +18,16 @@ struct RecordAnalysis: Sendable {
     static let blank = RecordAnalysis(diagnostics: [], facts: [], outline: nil)
 }
 
-/// Checks single records with a plan's stages.
+/// Checks single records with a plan's stages, all but `dedup`: its facts cost more than the other stages together
+/// and its file-level work grows with the file, so `DocumentDuplicates` runs it after the first diagnostics are out.
 struct RecordAnalyzer: Sendable {
     let plan: CheckPlan
+    let stages: [AnyRecordStage]
+
+    init(plan: CheckPlan) {
+        self.plan = plan
+        stages = plan.stages.filter { $0.name != DuplicateStage.stageName }
+    }
 
     /// Checks the record in `line` (its storage and content range, as `DocumentLines.storage` gives them).
     func analyze(_ line: (bytes: [UInt8], contentRange: Range<Int>), scanner: inout RecordScanner, record: inout ParsedRecord)
@@ -27,8 +35,8 @@ struct RecordAnalyzer: Sendable {
         scanner.scan(line.bytes, lineRange: line.contentRange, lineNumber: 0, into: &record)
         var found: [Diagnostic] = []
         var facts: [any Sendable] = []
-        facts.reserveCapacity(plan.stages.count)
-        for stage in plan.stages { facts.append(stage.check(record, into: &found)) }
+        facts.reserveCapacity(stages.count)
+        for stage in stages { facts.append(stage.check(record, into: &found)) }
         var admitted: [Diagnostic] = []
         for var diagnostic in found where plan.policy.admit(&diagnostic) { admitted.append(diagnostic) }
         return RecordAnalysis(diagnostics: admitted, facts: facts, outline: RecordOutline(record))
@@ -36,12 +44,12 @@ struct RecordAnalyzer: Sendable {
 
     /// True when every stage's facts are equal: the record cannot change what the file as a whole shows.
     func factsAreEqual(_ old: [any Sendable], _ new: [any Sendable]) -> Bool {
-        old.count == new.count && plan.stages.indices.allSatisfy { plan.stages[$0].factsAreEqual(old[$0], new[$0]) }
+        old.count == new.count && stages.indices.allSatisfy { stages[$0].factsAreEqual(old[$0], new[$0]) }
     }
 
     /// The file-level diagnostics of the stages' aggregates over every record, in line order.
     func fileDiagnostics(_ analyses: [RecordAnalysis?]) -> [Diagnostic] {
-        var aggregates = plan.stages.map { $0.makeAggregate() }
+        var aggregates = stages.map { $0.makeAggregate() }
         for (line, analysis) in analyses.enumerated() {
             guard let analysis, analysis.facts.count == aggregates.count else { continue }
             for index in aggregates.indices { aggregates[index].absorb(recordFacts: analysis.facts[index], line: line) }

@@ -1,0 +1,163 @@
+import Checker
+import Diagnostics
+import DuplicateStage
+import RecordScanner
+
+/// The `dedup` stage's view of an open document: each line's hashes and signature, and the duplicates they show.
+///
+/// Kept apart from the other stages' analysis so that neither the first diagnostics nor an edit wait for it: the
+/// facts of a new document are computed after its first publication (on threads of their own, with progress), an
+/// edit recomputes the facts of the lines it touched, and grouping and clustering the whole file runs in the
+/// background after a pause in typing. Until then the last results stay, moved with the lines they belong to.
+struct DocumentDuplicates: Sendable {
+    /// Per line: the record's facts, or nil (blank, not JSON, no text, or not computed yet).
+    private(set) var facts: [DuplicateFacts?]
+    /// True until every line's facts were computed once.
+    private(set) var awaitsFirstComputation = true
+    /// Lines edited since their facts were computed.
+    private(set) var pendingLines: Set<Int> = []
+    /// The last aggregation's diagnostics, at the lines of the current text.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Bumped by every change of facts, so that a result computed from an older state is recognised.
+    private(set) var factsVersion = 0
+    private(set) var aggregatedVersion = -1
+    /// Bumped when lines are added or removed: computed facts then no longer line up with the lines.
+    private(set) var structureVersion = 0
+
+    /// Tells this document's results from those of a document opened, reset or reconfigured before it.
+    let identity = UInt64.random(in: 0...UInt64.max)
+
+    init(lineCount: Int) {
+        facts = Array(repeating: nil, count: lineCount)
+    }
+
+    /// What remains to be done in the background, or nil when the diagnostics are current.
+    func work(lines: DocumentLines, plan: CheckPlan) -> DuplicateWork? {
+        guard let stage = plan.duplicateStage else { return nil }
+        if awaitsFirstComputation {
+            return .computeAll(lines, stage, maxDepth: plan.maxDepth, identity: identity, structureVersion: structureVersion)
+        }
+        guard aggregatedVersion != factsVersion, pendingLines.isEmpty else { return nil }
+        return .aggregate(facts, stage, plan.policy, identity: identity, factsVersion: factsVersion)
+    }
+
+    var isUpToDate: Bool { !awaitsFirstComputation && pendingLines.isEmpty && aggregatedVersion == factsVersion }
+
+    /// Lines `range` were replaced by `insertedCount` lines.
+    mutating func replace(lines range: Range<Int>, insertedCount: Int) {
+        factsVersion += 1
+        if insertedCount == range.count {
+            pendingLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
+            return
+        }
+        structureVersion += 1
+        let delta = insertedCount - range.count
+        facts.replaceSubrange(range, with: repeatElement(nil, count: insertedCount))
+        pendingLines = Set(pendingLines.compactMap { line in
+            line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil
+        }).union(range.lowerBound..<(range.lowerBound + insertedCount))
+        diagnostics = diagnostics.compactMap { $0.shifted(after: range, by: delta) }
+    }
+
+    /// Computes the facts of the edited lines (a few records: done in place).
+    mutating func computePendingLines(_ lines: DocumentLines, stage: DuplicateStage, maxDepth: Int) {
+        guard !awaitsFirstComputation, !pendingLines.isEmpty else { return }
+        var scanner = RecordScanner(maxDepth: maxDepth)
+        var record = ParsedRecord()
+        for line in pendingLines where line < facts.count {
+            facts[line] = Self.facts(of: line, in: lines, stage: stage, scanner: &scanner, record: &record)
+        }
+        pendingLines.removeAll()
+    }
+
+    /// Takes every line's facts computed from the text of `structureVersion`; false when lines moved meanwhile.
+    mutating func adopt(_ computed: [DuplicateFacts?], structureVersion: Int) -> Bool {
+        guard structureVersion == self.structureVersion, computed.count == facts.count else { return false }
+        // Lines edited in place while the facts were computed stay pending and are recomputed from their new text.
+        for line in computed.indices where !pendingLines.contains(line) { facts[line] = computed[line] }
+        awaitsFirstComputation = false
+        factsVersion += 1
+        return true
+    }
+
+    /// Takes diagnostics aggregated from the facts of `factsVersion`; ignored when the facts changed meanwhile.
+    mutating func adopt(_ found: [Diagnostic], factsVersion: Int) {
+        guard factsVersion == self.factsVersion else { return }
+        diagnostics = found
+        aggregatedVersion = factsVersion
+    }
+
+    /// The diagnostics of the `dedup` aggregate over `facts` (every line's facts at its line).
+    static func aggregate(_ facts: [DuplicateFacts?], stage: DuplicateStage, policy: (inout Diagnostic) -> Bool) -> [Diagnostic] {
+        var aggregate = stage.makeAggregate()
+        for (line, lineFacts) in facts.enumerated() { aggregate.absorb(lineFacts, line: line) }
+        var found: [Diagnostic] = []
+        aggregate.finish(into: &found)
+        var admitted: [Diagnostic] = []
+        for var diagnostic in found where policy(&diagnostic) { admitted.append(diagnostic) }
+        admitted.sort { $0.range.start < $1.range.start }
+        return capped(admitted)
+    }
+
+    /// At most this many duplicate findings are shown per document; the rest are counted in one summary.
+    static let editorLimit = 2_000
+
+    /// An editor lists every diagnostic of a document after every keystroke: tens of thousands of duplicate
+    /// findings (a dataset that answers each prompt several times) would cost more to send and draw than to
+    /// find. The first ones are kept, and a summary on the first line says how many more `datalint check` lists.
+    static func capped(_ diagnostics: [Diagnostic], limit: Int = editorLimit) -> [Diagnostic] {
+        guard diagnostics.count > limit else { return diagnostics }
+        let dropped = diagnostics[limit...]
+        var counts: [DiagnosticCode: Int] = [:]
+        for diagnostic in dropped { counts[diagnostic.code, default: 0] += 1 }
+        let common = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }!.key
+        let breakdown = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let summary = Diagnostic(code: common, severity: .info,
+                                 message: "\(dropped.count) more duplicate findings after line \(diagnostics[limit - 1].line + 1) are not shown in the editor (\(breakdown)); `datalint check` lists them all",
+                                 range: .lineStart(0))
+        return [summary] + diagnostics[..<limit]
+    }
+
+    static func facts(of line: Int, in lines: DocumentLines, stage: DuplicateStage, scanner: inout RecordScanner,
+                      record: inout ParsedRecord) -> DuplicateFacts? {
+        guard !lines.isTrailingEmptyLine(line) else { return nil }
+        let storage = lines.storage(line)
+        scanner.scan(storage.bytes, lineRange: storage.contentRange, lineNumber: 0, into: &record)
+        var ignored: [Diagnostic] = []
+        return stage.check(record, into: &ignored)
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic after lines `range` were replaced and the lines after them moved by `delta`; nil when it
+    /// was about one of the replaced lines. Related places in this file move too.
+    func shifted(after range: Range<Int>, by delta: Int) -> Diagnostic? {
+        func moved(_ line: Int) -> Int? { line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil }
+        guard let line = moved(self.line) else { return nil }
+        var shifted = self
+        shifted.range = self.range.moved(by: line - self.line)
+        shifted.related = related.compactMap { information in
+            guard information.file == nil else { return information }
+            guard let relatedLine = moved(information.range.start.line) else { return nil }
+            var copy = information
+            copy.range = information.range.moved(by: relatedLine - information.range.start.line)
+            return copy
+        }
+        shifted.fixes = fixes.map { fix in
+            var copy = fix
+            copy.edits = fix.edits.map { TextEdit(range: $0.range.moved(by: line - self.line), newText: $0.newText) }
+            return copy
+        }
+        return shifted
+    }
+}
+
+/// Background work for `DocumentDuplicates`, with what it needs to run away from the workspace actor.
+enum DuplicateWork: Sendable {
+    case computeAll(DocumentLines, DuplicateStage, maxDepth: Int, identity: UInt64, structureVersion: Int)
+    case aggregate([DuplicateFacts?], DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
+
+    var isFirstComputation: Bool {
+        if case .computeAll = self { true } else { false }
+    }
+}
