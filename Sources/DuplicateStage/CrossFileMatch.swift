@@ -26,21 +26,26 @@ public struct CrossFileMatch: Sendable, Hashable {
     }
 
     public let record: Place
+    /// The other file's path, where related information points.
     public let otherFile: String
+    /// How messages name the other file (relative to the workspace in the editor).
+    public let otherName: String
     public let other: Place
     public let otherIsEvaluation: Bool
     public let kind: Kind
 
-    public init(record: Place, otherFile: String, other: Place, otherIsEvaluation: Bool, kind: Kind) {
+    public init(record: Place, otherFile: String, otherName: String? = nil, other: Place, otherIsEvaluation: Bool,
+                kind: Kind) {
         self.record = record
         self.otherFile = otherFile
+        self.otherName = otherName ?? otherFile
         self.other = other
         self.otherIsEvaluation = otherIsEvaluation
         self.kind = kind
     }
 
     /// Exact beats near beats prompt: the strongest reason is the one reported.
-    var strength: Double {
+    public var strength: Double {
         switch kind {
         case .exact: 2
         case .near(let similarity): 1 + similarity / 2

@@ -8,7 +8,7 @@ public enum CrossFileReport {
     public static func diagnostic(for match: CrossFileMatch, inEvaluationFile: Bool) -> Diagnostic? {
         let isLeak = inEvaluationFile != match.otherIsEvaluation
         if case .prompt = match.kind, !isLeak { return nil }
-        let place = "line \(match.other.line + 1) of \(match.otherFile)"
+        let place = "line \(match.other.line + 1) of \(match.otherName)"
         let what: String = switch match.kind {
         case .exact: "exact duplicate of \(place)"
         case .near(let similarity): "near duplicate of \(place) (estimated similarity \(DuplicateAggregate.percent(similarity)))"

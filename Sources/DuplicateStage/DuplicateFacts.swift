@@ -1,3 +1,5 @@
+import NearDuplicates
+
 /// What the `dedup` stage keeps of a record: hashes and a MinHash signature, never its text, so the facts can go
 /// into the workspace index as they are.
 public struct DuplicateFacts: Sendable, Equatable {
@@ -12,6 +14,11 @@ public struct DuplicateFacts: Sendable, Equatable {
     /// The record's extent, so a diagnostic about it can cover it whole.
     public let utf8Length: Int
     public let utf16Length: Int
+
+    /// The MinHash estimate of the Jaccard similarity of two records' shingles, from their signatures.
+    public static func estimatedSimilarity(_ first: [UInt32], _ second: [UInt32]) -> Double {
+        Jaccard.estimate(MinHashSignature(values: first), MinHashSignature(values: second))
+    }
 }
 
 /// The prompt part of a record and what answers it.

@@ -131,7 +131,7 @@ struct AnalyzedDocument: Sendable {
         for line in linesWithDiagnostics {
             for diagnostic in analyses[line]?.diagnostics ?? [] { all.append(diagnostic.moved(toLine: line)) }
         }
-        return all + fileDiagnostics + duplicates.diagnostics
+        return all + fileDiagnostics + duplicates.diagnostics + duplicates.crossFileDiagnostics
     }
 
     /// The diagnostics of one line, at that line.
@@ -139,6 +139,7 @@ struct AnalyzedDocument: Sendable {
         var found = analyses.indices.contains(line) ? (analyses[line]?.diagnostics ?? []).map { $0.moved(toLine: line) } : []
         found += fileDiagnostics.filter { $0.range.start.line == line }
         found += duplicates.diagnostics.filter { $0.range.start.line == line }
+        found += duplicates.crossFileDiagnostics.filter { $0.range.start.line == line }
         return found
     }
 }

@@ -4,6 +4,7 @@ import DatasetText
 import Diagnostics
 import Foundation
 import LanguageServerProtocol
+import DuplicateStage
 import RecordScanner
 
 /// The open datasets and how to check them. An actor: notifications change documents in the order they
@@ -87,6 +88,59 @@ actor DatasetWorkspace {
     }
 
     // MARK: Duplicates
+
+    /// The `dedup` stage datasets under `directory` are checked with (nil when it is switched off there).
+    func duplicateStage(forFilesUnder directory: String) -> DuplicateStage? {
+        let fileSettings = configurations.configuration(forDatasetAt: directory + "/any.jsonl")
+        return CheckPlan(configuration: clientSettings.apply(to: fileSettings ?? .default), overrides: CheckOverrides()).duplicateStage
+    }
+
+    func duplicateThreshold(for uri: String) -> Double? {
+        let plan = analyzer(for: uri).plan
+        return plan.duplicateStage == nil ? nil : plan.duplicateThreshold
+    }
+
+    func indexSync(for uri: String) -> IndexSync? { documents[uri]?.duplicates.indexSync }
+
+    func markIndexed(_ uri: String, _ sync: IndexSync) { documents[uri]?.duplicates.markIndexed(sync) }
+
+    /// The line structure the index holds the document with, when it holds its current lines.
+    func indexedStructure(of uri: String) -> Int? {
+        guard let duplicates = documents[uri]?.duplicates,
+              duplicates.indexedStructureVersion == duplicates.structureVersion else { return nil }
+        return duplicates.structureVersion
+    }
+
+    /// Turns what the index found for a document's lines into diagnostics: per line the strongest match, as
+    /// leakage when exactly one of the two files is evaluation data.
+    func adoptCrossFile(_ raw: [IndexedCrossFileMatch], for uri: String, structureVersion: Int,
+                        relativePath: @Sendable (String) -> String) {
+        guard var document = documents[uri], let path = DocumentURI.path(of: uri) else { return }
+        let plan = analyzer(for: uri).plan
+        let facts = document.duplicates.facts
+        var best: [Int: CrossFileMatch] = [:]
+        for found in raw where found.other.file != path && facts.indices.contains(found.line) {
+            guard let mine = facts[found.line] else { continue }
+            let otherName = relativePath(found.other.file)
+            let match = CrossFileMatch(
+                record: .init(line: found.line, utf8Length: mine.utf8Length, utf16Length: mine.utf16Length),
+                otherFile: found.other.file, otherName: otherName,
+                other: .init(line: found.other.line, utf8Length: found.otherUTF8Length, utf16Length: found.otherUTF16Length),
+                otherIsEvaluation: plan.evaluationFiles.contains(otherName), kind: found.kind)
+            if let current = best[found.line], current.strength >= match.strength { continue }
+            best[found.line] = match
+        }
+        let isEvaluation = plan.evaluationFiles.contains(relativePath(path))
+        var admitted: [Diagnostics.Diagnostic] = []
+        for match in best.values {
+            guard var diagnostic = CrossFileReport.diagnostic(for: match, inEvaluationFile: isEvaluation),
+                  plan.policy.admit(&diagnostic) else { continue }
+            admitted.append(diagnostic)
+        }
+        admitted.sort { $0.range.start < $1.range.start }
+        document.duplicates.adoptCrossFile(DocumentDuplicates.capped(admitted), structureVersion: structureVersion)
+        documents[uri] = document
+    }
 
     /// What is left to do to bring the document's duplicates up to date, or nil.
     func duplicateWork(for uri: String) -> DuplicateWork? {

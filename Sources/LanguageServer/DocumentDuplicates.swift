@@ -23,6 +23,13 @@ struct DocumentDuplicates: Sendable {
     private(set) var aggregatedVersion = -1
     /// Bumped when lines are added or removed: computed facts then no longer line up with the lines.
     private(set) var structureVersion = 0
+    /// What the workspace index holds of this document: the line structure it was last written with, and lines
+    /// edited since (in place).
+    private(set) var indexedStructureVersion: Int?
+    private(set) var unindexedLines: Set<Int> = []
+    private(set) var isEdited = false
+    /// Records of other dataset files that this document's records repeat, at the lines of the current text.
+    private(set) var crossFileDiagnostics: [Diagnostic] = []
 
     /// Tells this document's results from those of a document opened, reset or reconfigured before it.
     let identity = UInt64.random(in: 0...UInt64.max)
@@ -46,8 +53,10 @@ struct DocumentDuplicates: Sendable {
     /// Lines `range` were replaced by `insertedCount` lines.
     mutating func replace(lines range: Range<Int>, insertedCount: Int) {
         factsVersion += 1
+        isEdited = true
         if insertedCount == range.count {
             pendingLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
+            unindexedLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
             return
         }
         structureVersion += 1
@@ -57,6 +66,40 @@ struct DocumentDuplicates: Sendable {
             line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil
         }).union(range.lowerBound..<(range.lowerBound + insertedCount))
         diagnostics = diagnostics.compactMap { $0.shifted(after: range, by: delta) }
+        crossFileDiagnostics = crossFileDiagnostics.compactMap { $0.shifted(after: range, by: delta) }
+        unindexedLines = []
+    }
+
+    // MARK: The workspace index
+
+    /// What must be written to the workspace index for it to hold this document's current records, or nil.
+    var indexSync: IndexSync? {
+        guard !awaitsFirstComputation, pendingLines.isEmpty else { return nil }
+        if indexedStructureVersion != structureVersion {
+            return .replace(facts, structureVersion: structureVersion, isEdited: isEdited)
+        }
+        guard !unindexedLines.isEmpty else { return nil }
+        return .update(unindexedLines.sorted().map { ($0, facts[$0]) }, structureVersion: structureVersion)
+    }
+
+    mutating func markIndexed(_ sync: IndexSync) {
+        switch sync {
+        case .replace(_, let version, _):
+            guard version == structureVersion else { return }
+            indexedStructureVersion = version
+            unindexedLines = []
+        case .update(let lines, let version):
+            guard version == structureVersion else { return }
+            // Lines edited again meanwhile stay unindexed: their facts changed after this sync was taken.
+            for (line, written) in lines where facts.indices.contains(line) && facts[line] == written {
+                unindexedLines.remove(line)
+            }
+        }
+    }
+
+    mutating func adoptCrossFile(_ found: [Diagnostic], structureVersion: Int) {
+        guard structureVersion == self.structureVersion else { return }
+        crossFileDiagnostics = found
     }
 
     /// Computes the facts of the edited lines (a few records: done in place).
@@ -150,6 +193,14 @@ extension Diagnostic {
         }
         return shifted
     }
+}
+
+/// Records to write to the workspace index for one open document.
+enum IndexSync: Sendable {
+    /// Every record (lines moved, or the first time).
+    case replace([DuplicateFacts?], structureVersion: Int, isEdited: Bool)
+    /// Records of lines edited in place.
+    case update([(line: Int, facts: DuplicateFacts?)], structureVersion: Int)
 }
 
 /// Background work for `DocumentDuplicates`, with what it needs to run away from the workspace actor.

@@ -23,7 +23,8 @@ enum DuplicateAnalysis {
         }
     }
 
-    private static func computeAll(_ lines: DocumentLines, stage: DuplicateStage, maxDepth: Int) async -> [DuplicateFacts?] {
+    /// Every line's facts, computed on threads of their own.
+    static func computeAll(_ lines: DocumentLines, stage: DuplicateStage, maxDepth: Int) async -> [DuplicateFacts?] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 1_000 + 1))
         let pieceSize = (lines.count + workers - 1) / workers
         let pieces = Mutex((Array(repeating: [DuplicateFacts?](), count: workers), workers))

@@ -47,6 +47,7 @@ extension LanguageServer {
             return log.warning("didClose with invalid params; ignored")
         }
         await workspace.close(uri: uri)
+        if let path = DocumentURI.path(of: uri) { Task { await self.reindexFromDisk(path) } }
         analysisTasks[uri] = nil
         duplicateTasks[uri]?.cancel()
         duplicateTasks[uri] = nil
@@ -104,6 +105,7 @@ extension LanguageServer {
                 guard await self.duplicateTickets[uri] == ticket else { break }
             }
             if began { progress?.end() }
+            if await self.duplicateTickets[uri] == ticket { await self.refreshCrossFile(uri, writingIndex: true) }
             guard push, await self.duplicateTickets[uri] == ticket,
                   let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics),
                   await self.isLatest(uri, version: version, workspace: workspace) else { return }
@@ -139,6 +141,8 @@ struct ProgressReporter: Sendable {
     }
 
     func end() { send(.end()) }
+
+    func report(_ message: String, percentage: Int) { send(.report(message, percentage: percentage)) }
 
     private func send(_ value: WorkDoneProgress.Value) {
         connection.notify("$/progress", try? JSONValueEncoder().encode(WorkDoneProgress(token: token, value: value)))

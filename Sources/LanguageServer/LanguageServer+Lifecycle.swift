@@ -22,6 +22,9 @@ extension LanguageServer {
         client.hierarchicalSymbols = textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false
         client.appliesEdits = params.capabilities.workspace?.applyEdit ?? false
         trace = params.trace ?? "off"
+        indexPath = params.initializationOptions?.indexPath
+        workspaceRoots = (params.workspaceFolders?.map(\.uri) ?? params.rootUri.map { [$0] } ?? [])
+            .compactMap(DocumentURI.path(of:)).map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
         workspace = DatasetWorkspace(encoding: encoding, documentationBase: DocumentationLocation.base(),
                                      clientSettings: ClientSettings())
         phase = .running
@@ -52,6 +55,7 @@ extension LanguageServer {
             }
         }
         await configureFromClient()
+        Task { await self.startWorkspaceIndex() }
     }
 
     /// Asks the client for the `datalint` settings section, when it can answer.

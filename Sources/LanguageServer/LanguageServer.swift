@@ -17,6 +17,10 @@ public actor LanguageServer {
     var analysisTasks: [String: Task<Void, Never>] = [:]
     var duplicateTasks: [String: Task<Void, Never>] = [:]
     var duplicateTickets: [String: Int] = [:]
+    /// The workspace folders (paths), and the index of the dataset files under them once it is open.
+    var workspaceRoots: [String] = []
+    var duplicateIndex: WorkspaceDuplicateIndex?
+    var indexPath: String?
     var trace = "off"
     var exitStatus: Int32?
     let log: ServerLog

@@ -5,6 +5,13 @@ public struct InitializeParams: Codable, Sendable {
     public var capabilities: ClientCapabilities
     public var workspaceFolders: [WorkspaceFolder]?
     public var trace: String?
+    public var initializationOptions: InitializationOptions?
+}
+
+/// What datalint reads of `initializationOptions` here (the settings section is read apart, leniently).
+public struct InitializationOptions: Codable, Sendable {
+    /// Where the workspace index is kept, instead of the user's cache directory.
+    public var indexPath: String?
 }
 
 public struct WorkspaceFolder: Codable, Hashable, Sendable {

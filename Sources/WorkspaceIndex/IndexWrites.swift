@@ -44,20 +44,30 @@ extension WorkspaceIndex {
     public func update(file: String, record: IndexedRecord) throws {
         try connection.transaction {
             guard let fileID = try fileID(of: file) else { return }
-            let line = Int64(record.line)
-            // The old record names its own hash rows: deleting them needs no search.
-            if let old = try self.record(fileID: fileID, line: line) {
-                for kind in HashKind.allCases {
-                    for row in HashRows(kind, of: [old]).rows {
-                        try connection.execute("DELETE FROM \(kind.table) WHERE file_id = ? AND hash = ? AND line = ?",
-                                               [.integer(fileID), .integer(row.hash), .integer(line)])
-                    }
-                }
-                try connection.execute("DELETE FROM records WHERE file_id = ? AND line = ?", [.integer(fileID), .integer(line)])
-            }
+            try deleteRecord(fileID: fileID, line: Int64(record.line))
             try insert(record, fileID: fileID, using: connection.cachedStatement(Self.insertRecordSQL))
             try insertHashes(of: [record], fileID: fileID)
         }
+    }
+
+    /// Removes one record of an indexed file (its line was emptied or no longer holds a record).
+    public func remove(file: String, line: Int) throws {
+        try connection.transaction {
+            guard let fileID = try fileID(of: file) else { return }
+            try deleteRecord(fileID: fileID, line: Int64(line))
+        }
+    }
+
+    private func deleteRecord(fileID: Int64, line: Int64) throws {
+        // The old record names its own hash rows: deleting them needs no search.
+        guard let old = try self.record(fileID: fileID, line: line) else { return }
+        for kind in HashKind.allCases {
+            for row in HashRows(kind, of: [old]).rows {
+                try connection.execute("DELETE FROM \(kind.table) WHERE file_id = ? AND hash = ? AND line = ?",
+                                       [.integer(fileID), .integer(row.hash), .integer(line)])
+            }
+        }
+        try connection.execute("DELETE FROM records WHERE file_id = ? AND line = ?", [.integer(fileID), .integer(line)])
     }
 
     public func remove(file: String) throws {

@@ -50,6 +50,11 @@ public final class WorkspaceIndex {
     /// index; as it shares the damage, it meets the same error and rebuilds too. If rebuilding throws (the
     /// directory is gone, the disk is full), the index has no tables until a later `rebuild` succeeds: every
     /// use throws rather than quietly working on nothing.
+    /// True when `error` says the index file is damaged: the cue for `rebuild(after:)`.
+    public static func isDamage(_ error: any Error) -> Bool {
+        (error as? SQLiteError)?.isCorrupt == true
+    }
+
     public func rebuild(after error: (any Error)? = nil) throws {
         // The old connection must be closed before its files are removed: closing the last connection to a
         // database checkpoints and deletes its WAL *by name*, which would then be the new index's WAL.

@@ -49,8 +49,11 @@ final class ServerHarness: Sendable {
     }
 
     /// Initializes with the given client capabilities (as JSON text).
-    func initialize(capabilities: String = "{}") async throws -> JSONValue {
-        let params = try JSONValue.decode(#"{"processId":null,"rootUri":null,"capabilities":\#(capabilities)}"#)
+    /// `root` (a directory) becomes the workspace folder, with its index at `indexPath`.
+    func initialize(capabilities: String = "{}", root: String? = nil, indexPath: String? = nil) async throws -> JSONValue {
+        let rootUri = root.map { "\"file://\($0)\"" } ?? "null"
+        let options = indexPath.map { #","initializationOptions":{"indexPath":"\#($0)"}"# } ?? ""
+        let params = try JSONValue.decode(#"{"processId":null,"rootUri":\#(rootUri),"capabilities":\#(capabilities)\#(options)}"#)
         let result = try await request("initialize", params).get()
         notify("initialized", .object(JSONObject()))
         return result

@@ -1,0 +1,107 @@
+import DatasetIO
+import DuplicateStage
+import Foundation
+import Jansson
+import JSONRPC
+import LanguageServerProtocol
+import RecordScanner
+
+/// Duplicates across the dataset files of the workspace: the index of every file under the workspace folders,
+/// built once in the background (with progress) and kept current with the open documents.
+extension LanguageServer {
+    /// Opens the workspace index and indexes the files that changed since it was last used.
+    func startWorkspaceIndex() async {
+        guard !workspaceRoots.isEmpty, duplicateIndex == nil, let workspace else { return }
+        let path = indexPath ?? WorkspaceDuplicateIndex.defaultPath(for: workspaceRoots)
+        let index: WorkspaceDuplicateIndex
+        do {
+            index = try WorkspaceDuplicateIndex(roots: workspaceRoots, path: path)
+        } catch {
+            return log.warning("the workspace index at \(path) cannot be opened (\(error)); duplicates across files are not reported")
+        }
+        if let reason = await index.rebuildReason { showMessage("datalint: \(reason) (\(path))") }
+        duplicateIndex = index
+        guard let stage = await workspace.duplicateStage(forFilesUnder: workspaceRoots[0]) else { return }
+        let open = Set(await workspace.openDocuments.compactMap(DocumentURI.path(of:)))
+        let stale = await index.filesToIndex(among: await index.datasetFiles()).filter { !open.contains($0) }
+        await indexFiles(stale, with: stage, in: index)
+        for uri in await workspace.openDocuments { await refreshCrossFile(uri, writingIndex: false) }
+    }
+
+    private func indexFiles(_ files: [String], with stage: DuplicateStage, in index: WorkspaceDuplicateIndex) async {
+        guard !files.isEmpty else { return }
+        let progress = client.workDoneProgress ? ProgressReporter(connection: connection) : nil
+        let began = await progress?.begin("Indexing datasets for duplicates") ?? false
+        for (number, file) in files.enumerated() {
+            if began { progress?.report("\(number + 1)/\(files.count) \(index.relativePath(file))", percentage: 100 * number / files.count) }
+            do {
+                let lines = DocumentLines(text: try DatasetFile.read(file))
+                let facts = await DuplicateAnalysis.computeAll(lines, stage: stage, maxDepth: RecordScanner.defaultMaxDepth)
+                try await index.replace(file: file, facts: facts, fromDisk: true)
+            } catch {
+                log.warning("cannot index \(file) for duplicates: \(error)")
+            }
+        }
+        if began { progress?.end() }
+    }
+
+    /// Writes the document's records to the workspace index when `writingIndex` and they changed, then looks up what
+    /// other files share with it; other open documents are looked up again when this one's records changed.
+    func refreshCrossFile(_ uri: String, writingIndex: Bool) async {
+        guard let index = duplicateIndex, let workspace, let path = DocumentURI.path(of: uri), await index.isUnderRoots(path),
+              let threshold = await workspace.duplicateThreshold(for: uri) else { return }
+        var wrote = false
+        if writingIndex, let sync = await workspace.indexSync(for: uri) {
+            do {
+                switch sync {
+                case .replace(let facts, _, let isEdited):
+                    // An unedited document whose file the index already holds as it is on disk needs no writing.
+                    let isCurrent = await index.isCurrent(path)
+                    if isEdited || !isCurrent {
+                        try await index.replace(file: path, facts: facts, fromDisk: false)
+                        wrote = true
+                    }
+                case .update(let lines, _):
+                    try await index.update(file: path, lines: lines)
+                    wrote = true
+                }
+                await workspace.markIndexed(uri, sync)
+            } catch {
+                return log.warning("the workspace index could not be updated for \(path): \(error)")
+            }
+        }
+        guard let structure = await workspace.indexedStructure(of: uri) else { return }
+        do {
+            let matches = try await index.matches(ofFile: path, threshold: threshold)
+            await workspace.adoptCrossFile(matches, for: uri, structureVersion: structure, relativePath: index.relativePath)
+        } catch {
+            return log.warning("duplicates across files could not be looked up for \(path): \(error)")
+        }
+        if wrote {
+            for other in await workspace.openDocuments where other != uri {
+                await refreshCrossFile(other, writingIndex: false)
+                await publishIfCurrent(other)
+            }
+        }
+    }
+
+    /// A document closed with unsaved edits leaves its buffer's records in the index: the file on disk is read again.
+    func reindexFromDisk(_ path: String) async {
+        guard let index = duplicateIndex, let workspace, await index.isUnderRoots(path) else { return }
+        guard await !index.isCurrent(path), FileManager.default.fileExists(atPath: path),
+              let stage = await workspace.duplicateStage(forFilesUnder: path) else { return }
+        await indexFiles([path], with: stage, in: index)
+    }
+
+    func publishIfCurrent(_ uri: String) async {
+        guard !client.pullsDiagnostics, let workspace,
+              let (version, body) = await workspace.publication(for: uri, versioned: client.versionedDiagnostics),
+              await workspace.version(of: uri) == version else { return }
+        connection.send(encodedBody: body)
+    }
+
+    /// `window/showMessage` takes the same parameters as `window/logMessage`.
+    func showMessage(_ message: String) {
+        connection.notify("window/showMessage", try? JSONValueEncoder().encode(LogMessageParams(type: .warning, message: message)))
+    }
+}
