@@ -37,7 +37,9 @@ enum FeatureRequests {
         let characters = await context.workspace.positionEncoding == .utf8
             ? content.count : String(decoding: content, as: UTF8.self).utf16.count
         let end = Position(line: line, character: characters)
-        return Hover(contents: MarkupContent(markdown: HoverText.markdown(for: summary, line: line)),
+        var markdown = HoverText.markdown(for: summary, line: line)
+        if let duplicates = DuplicateNeighbours(line: line, in: document).markdown { markdown += "\n\n" + duplicates }
+        return Hover(contents: MarkupContent(markdown: markdown),
                      range: LanguageServerProtocol.Range(start: Position(line: line, character: 0), end: end))
     }
 

@@ -20,6 +20,7 @@ enum RequestHandlers {
         case "workspace/diagnostic": typed(WorkspaceDiagnosticParams.self, DiagnosticRequests.workspace)
         case "textDocument/codeAction": typed(CodeActionParams.self, FeatureRequests.codeActions)
         case "textDocument/hover": typed(TextDocumentPositionParams.self, FeatureRequests.hover)
+        case "textDocument/references": typed(ReferenceParams.self, FeatureRequests.references)
         case "textDocument/documentSymbol": typed(TextDocumentParams.self, FeatureRequests.documentSymbols)
         case "workspace/executeCommand": { context, params in await ServerCommands.execute(context, params) }
         case "datalint/check": { context, params in await ScriptingRequests.check(context, params) }

@@ -131,6 +131,7 @@ public struct ServerCapabilities: Codable, Sendable {
     public var diagnosticProvider: DiagnosticOptions?
     public var codeActionProvider: CodeActionOptions
     public var hoverProvider = true
+    public var referencesProvider = true
     public var documentSymbolProvider = true
     public var executeCommandProvider: ExecuteCommandOptions
     public var workspace = Workspace(workspaceFolders: .init(supported: true, changeNotifications: false))
@@ -142,6 +143,17 @@ public struct ServerCapabilities: Codable, Sendable {
         codeActionProvider = CodeActionOptions(codeActionKinds: codeActionKinds, resolveProvider: false)
         executeCommandProvider = ExecuteCommandOptions(commands: commands)
     }
+}
+
+/// `textDocument/references`: a position and whether to include the declaration (for a record: itself).
+public struct ReferenceParams: Codable, Sendable {
+    public struct Context: Codable, Sendable {
+        public var includeDeclaration: Bool
+    }
+
+    public var textDocument: TextDocumentIdentifier
+    public var position: Position
+    public var context: Context?
 }
 
 public struct SetTraceParams: Codable, Sendable {

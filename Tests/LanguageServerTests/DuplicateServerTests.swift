@@ -58,4 +58,32 @@ import Testing
         #expect(edit["newText"]?.stringValue == "")
         _ = await harness.shutdown()
     }
+
+    @Test func referencesOnAKeptRecordListTheRecordsThatRepeatItAndHoverSaysSo() async throws {
+        let harness = ServerHarness()
+        _ = try await harness.initialize()
+        let uri = "file:///tmp/refs-dups.jsonl"
+        harness.open(uri, [colors, good, colors, colors].joined(separator: "\n") + "\n")
+        _ = try await harness.next("textDocument/publishDiagnostics") { codes($0) == ["dup/exact", "dup/exact"] }
+        func references(_ line: Int) async throws -> [Int] {
+            let found = try await harness.request("textDocument/references", JSONValue.decode("""
+                {"textDocument":{"uri":"\(uri)"},"position":{"line":\(line),"character":3},"context":{"includeDeclaration":false}}
+                """)).get()
+            return found.arrayValue?.compactMap { $0.at("range.start.line")?.intValue } ?? []
+        }
+        #expect(try await references(0) == [2, 3])
+        // From a repeat: the kept record and the other repeat.
+        #expect(try await references(3) == [0, 2])
+        #expect(try await references(1) == [])
+        let hover = try await harness.request("textDocument/hover", JSONValue.decode("""
+            {"textDocument":{"uri":"\(uri)"},"position":{"line":0,"character":3}}
+            """)).get()
+        let text = hover.at("contents.value")?.stringValue ?? ""
+        #expect(text.contains("**Duplicates**") && text.contains("2 other records of this file repeat it"))
+        let memberHover = try await harness.request("textDocument/hover", JSONValue.decode("""
+            {"textDocument":{"uri":"\(uri)"},"position":{"line":2,"character":3}}
+            """)).get()
+        #expect(memberHover.at("contents.value")?.stringValue?.contains("exact duplicate of the record on line 1") == true)
+        _ = await harness.shutdown()
+    }
 }
