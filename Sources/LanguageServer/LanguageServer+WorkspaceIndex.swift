@@ -25,7 +25,11 @@ extension LanguageServer {
         let open = Set(await workspace.openDocuments.compactMap(DocumentURI.path(of:)))
         let stale = await index.filesToIndex(among: await index.datasetFiles()).filter { !open.contains($0) }
         await indexFiles(stale, with: stage, in: index)
-        for uri in await workspace.openDocuments { await refreshCrossFile(uri, writingIndex: false) }
+        // Documents opened before the index was ready were never written to it nor compared.
+        for uri in await workspace.openDocuments {
+            await refreshCrossFile(uri, writingIndex: true)
+            await publishIfCurrent(uri)
+        }
     }
 
     private func indexFiles(_ files: [String], with stage: DuplicateStage, in index: WorkspaceDuplicateIndex) async {
