@@ -89,10 +89,14 @@ extension LanguageServer {
         let ticket = (duplicateTickets[uri] ?? 0) + 1
         duplicateTickets[uri] = ticket
         let previous = duplicateTasks[uri]
+        // The previous schedule is superseded: cancelled, it skips its pause (work it is running still finishes and
+        // is adopted), so a burst of edits does not queue one pause per keystroke.
+        previous?.cancel()
         let push = !client.pullsDiagnostics
         let progress = client.workDoneProgress ? ProgressReporter(connection: connection) : nil
         duplicateTasks[uri] = Task {
             await previous?.value
+            guard await self.duplicateTickets[uri] == ticket else { return }
             try? await Task.sleep(for: Self.duplicatePause)
             guard !Task.isCancelled, await self.duplicateTickets[uri] == ticket else { return }
             var began = false
