@@ -140,7 +140,7 @@ let package = Package(
         // The `dedup` stage: exact, prompt and near duplicates within a file, from per-record hashes and signatures.
         .target(name: "DuplicateStage",
                 dependencies: ["StageKit", "RecordScanner", "Schemas", "Diagnostics", "DatasetText", "NearDuplicates",
-                               "TextNormalization", "Hashing"],
+                               "TextNormalization", "Hashing", "DatasetIO"],
                 swiftSettings: strict),
         .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics"]),
         // --- End of the duplicate detection foundations. ---

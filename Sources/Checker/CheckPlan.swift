@@ -36,7 +36,9 @@ public struct CheckPlan: Sendable {
     /// duplicates after the first diagnostics are out, and incrementally).
     public let duplicateStage: DuplicateStage?
 
-    public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides()) {
+    /// `datasetPath`, when the dataset is a file that can be read again, lets the `dedup` stage measure borderline
+    /// near-duplicate candidates exactly.
+    public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides(), datasetPath: String? = nil) {
         let select = overrides.select.isEmpty ? configuration.select : overrides.select
         let policy = DiagnosticPolicy(select: select, ignore: configuration.ignore + overrides.ignore,
                                       severityOverrides: configuration.severity.policyOverrides)
@@ -45,7 +47,7 @@ public struct CheckPlan: Sendable {
         maxDepth = configuration.format.maxDepth
         evaluationFiles = EvaluationFiles(patterns: configuration.dedup.evaluationFiles)
         duplicateThreshold = configuration.dedup.threshold
-        let candidates = BuiltInStages.make(configuration)
+        let candidates = BuiltInStages.make(configuration, datasetPath: datasetPath)
         stages = candidates.filter { stage in
             configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
         }
@@ -72,14 +74,15 @@ public enum BuiltInStages {
         WaiverCode.allCases.map(\.descriptor),
     ])
 
-    static func make(_ configuration: DatalintConfiguration) -> [AnyRecordStage] {
+    static func make(_ configuration: DatalintConfiguration, datasetPath: String?) -> [AnyRecordStage] {
         let format = configuration.format
         let options = FormatOptions(roles: format.roles ?? FormatOptions.defaultRoles, extraKeys: format.extraKeys,
                                     templateTokens: format.templateTokens)
         let pii = PIIStage(allowedValues: configuration.pii.allow, allowedPatterns: configuration.pii.allowPatterns,
                            redactor: RedactionSetup.redactor(for: configuration.pii))
         return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii),
-                AnyRecordStage(DuplicateStage(options: duplicateOptions(configuration.dedup)))]
+                AnyRecordStage(DuplicateStage(options: duplicateOptions(configuration.dedup),
+                                              lineSource: datasetPath.map(DatasetFileLines.init(path:))))]
     }
 
     static func duplicateOptions(_ settings: DedupSettings) -> DuplicateOptions {

@@ -11,9 +11,20 @@ public struct DuplicateAggregate: StageAggregate {
     let clustering: NearDuplicateClusters
     private(set) var lines: [Int] = []
     private(set) var facts: [DuplicateFacts] = []
+    /// Estimates this close to the threshold are checked against exact Jaccard when the text can be read again:
+    /// four standard errors of the estimate there.
+    let margin: Double
+    private var exactMeasure: (source: any LineSource, shingles: @Sendable ([UInt8]) -> [UInt64])?
 
-    init(threshold: Double, bands: LSHBands) {
+    init(threshold: Double, bands: LSHBands, hashCount: Int) {
         clustering = NearDuplicateClusters(bands: bands, threshold: threshold)
+        margin = 4 * (threshold * (1 - threshold) / Double(hashCount)).squareRoot()
+    }
+
+    /// Candidates whose estimate is within `margin` of the threshold are measured exactly, from the records
+    /// `source` reads again, shingled like `stage` does.
+    public mutating func measureExactly(with source: any LineSource, stage: DuplicateStage) {
+        exactMeasure = (source, { stage.shingleSet(ofLine: $0) })
     }
 
     public mutating func absorb(_ facts: DuplicateFacts?, line: Int) {
@@ -123,20 +134,42 @@ public struct DuplicateAggregate: StageAggregate {
             }
         }
         guard !shared.isEmpty else { return }
-        let signatures = signed.map { MinHashSignature(values: facts[$0].signature) }
-        let estimate: (Int, Int) -> Double = { Jaccard.estimate(signatures[$0], signatures[$1]) }
-        for cluster in clustering.clusters(ofCount: signed.count, sharedBuckets: shared, verify: estimate, measure: estimate) {
+        for cluster in clusters(of: signed, sharedBuckets: shared) {
             let kept = signed[cluster.kept]
             for member in cluster.others {
                 let index = signed[member.record]
                 let similarity = Self.percent(member.similarityToKept)
                 let size = cluster.others.count + 1
                 diagnostics.append(report(.near, index,
-                                          "near duplicate of the record on line \(lines[kept] + 1) (estimated similarity \(similarity); \(size) records in this cluster)",
+                                          "near duplicate of the record on line \(lines[kept] + 1) (similarity \(similarity); \(size) records in this cluster)",
                                           related: [(kept, "the record kept of this cluster")],
                                           fix: deletion(of: index, keeping: kept, isPreferred: false)))
             }
         }
+    }
+
+    /// Clusters by the signature estimate; then, when the text can be read again, once more with the borderline
+    /// pairs of the first pass measured exactly (a second pass may meet a few other borderline pairs: those keep
+    /// their estimate).
+    private func clusters(of signed: [Int], sharedBuckets shared: [[Int]]) -> [NearDuplicateCluster] {
+        let signatures = signed.map { MinHashSignature(values: facts[$0].signature) }
+        let threshold = clustering.threshold, margin = self.margin
+        var borderline = Set<Int>()
+        let estimated = clustering.clusters(ofCount: signed.count, sharedBuckets: shared, verify: { first, second in
+            let estimate = Jaccard.estimate(signatures[first], signatures[second])
+            if abs(estimate - threshold) <= margin { borderline.formUnion([first, second]) }
+            return estimate
+        }, measure: { Jaccard.estimate(signatures[$0], signatures[$1]) })
+        guard let exactMeasure, !borderline.isEmpty else { return estimated }
+        let texts = exactMeasure.source.lines(Set(borderline.map { lines[signed[$0]] }))
+        var shingles: [Int: [UInt64]] = [:]
+        for position in borderline { if let text = texts[lines[signed[position]]] { shingles[position] = exactMeasure.shingles(text) } }
+        let similarity: (Int, Int) -> Double = { first, second in
+            let estimate = Jaccard.estimate(signatures[first], signatures[second])
+            guard abs(estimate - threshold) <= margin, let a = shingles[first], let b = shingles[second] else { return estimate }
+            return Jaccard.exact(sorted: a, b)
+        }
+        return clustering.clusters(ofCount: signed.count, sharedBuckets: shared, verify: similarity, measure: similarity)
     }
 
     // MARK: Reporting

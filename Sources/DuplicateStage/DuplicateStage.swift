@@ -15,9 +15,12 @@ public struct DuplicateStage: RecordStage {
     private let shingler: Shingler
     private let hasher: MinHasher
     public let bands: LSHBands
+    /// Where the aggregate reads records again to measure borderline candidates exactly (nil: by estimate only).
+    public let lineSource: (any LineSource)?
 
-    public init(options: DuplicateOptions = DuplicateOptions()) {
+    public init(options: DuplicateOptions = DuplicateOptions(), lineSource: (any LineSource)? = nil) {
         self.options = options
+        self.lineSource = lineSource
         normalizer = Normalizer(options: options.normalization)
         shingler = Shingler(.words(options.shingleWords))
         hasher = MinHasher(count: options.hashCount)
@@ -53,6 +56,16 @@ public struct DuplicateStage: RecordStage {
     }
 
     public func makeAggregate() -> DuplicateAggregate {
-        DuplicateAggregate(threshold: options.threshold, bands: bands)
+        var aggregate = DuplicateAggregate(threshold: options.threshold, bands: bands, hashCount: options.hashCount)
+        if let lineSource { aggregate.measureExactly(with: lineSource, stage: self) }
+        return aggregate
+    }
+
+    /// The sorted distinct shingle hashes of a line's record: what exact Jaccard similarity compares.
+    public func shingleSet(ofLine line: [UInt8]) -> [UInt64] {
+        var scanner = RecordScanner()
+        let record = scanner.scan(line)
+        guard let root = record.rootObject else { return [] }
+        return Jaccard.sortedSet(shingler.hashes(of: ValueText(of: root, in: record, normalizer: normalizer).bytes))
     }
 }

@@ -45,7 +45,7 @@ struct DocumentDuplicates: Sendable {
             return .computeAll(lines, stage, maxDepth: plan.maxDepth, identity: identity, structureVersion: structureVersion)
         }
         guard aggregatedVersion != factsVersion, pendingLines.isEmpty else { return nil }
-        return .aggregate(facts, stage, plan.policy, identity: identity, factsVersion: factsVersion)
+        return .aggregate(facts, lines, stage, plan.policy, identity: identity, factsVersion: factsVersion)
     }
 
     var isUpToDate: Bool { !awaitsFirstComputation && pendingLines.isEmpty && aggregatedVersion == factsVersion }
@@ -131,8 +131,10 @@ struct DocumentDuplicates: Sendable {
     }
 
     /// The diagnostics of the `dedup` aggregate over `facts` (every line's facts at its line).
-    static func aggregate(_ facts: [DuplicateFacts?], stage: DuplicateStage, policy: (inout Diagnostic) -> Bool) -> [Diagnostic] {
+    static func aggregate(_ facts: [DuplicateFacts?], lines: DocumentLines, stage: DuplicateStage,
+                          policy: (inout Diagnostic) -> Bool) -> [Diagnostic] {
         var aggregate = stage.makeAggregate()
+        aggregate.measureExactly(with: DocumentLineSource(lines: lines), stage: stage)
         for (line, lineFacts) in facts.enumerated() { aggregate.absorb(lineFacts, line: line) }
         var found: [Diagnostic] = []
         aggregate.finish(into: &found)
@@ -206,9 +208,20 @@ enum IndexSync: Sendable {
 /// Background work for `DocumentDuplicates`, with what it needs to run away from the workspace actor.
 enum DuplicateWork: Sendable {
     case computeAll(DocumentLines, DuplicateStage, maxDepth: Int, identity: UInt64, structureVersion: Int)
-    case aggregate([DuplicateFacts?], DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
+    case aggregate([DuplicateFacts?], DocumentLines, DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
 
     var isFirstComputation: Bool {
         if case .computeAll = self { true } else { false }
+    }
+}
+
+/// The lines of an open document, for measuring borderline near duplicates exactly.
+struct DocumentLineSource: LineSource {
+    let lines: DocumentLines
+
+    func lines(_ wanted: Set<Int>) -> [Int: [UInt8]] {
+        var found: [Int: [UInt8]] = [:]
+        for line in wanted where line < lines.count { found[line] = Array(lines.content(line)) }
+        return found
     }
 }

@@ -17,8 +17,8 @@ enum DuplicateAnalysis {
         case .computeAll(let lines, let stage, let maxDepth, let identity, let structureVersion):
             let facts = await computeAll(lines, stage: stage, maxDepth: maxDepth)
             return .facts(facts, identity: identity, structureVersion: structureVersion)
-        case .aggregate(let facts, let stage, let policy, let identity, let factsVersion):
-            let found = await onThread { DocumentDuplicates.aggregate(facts, stage: stage, policy: { policy.admit(&$0) }) }
+        case .aggregate(let facts, let lines, let stage, let policy, let identity, let factsVersion):
+            let found = await onThread { DocumentDuplicates.aggregate(facts, lines: lines, stage: stage, policy: { policy.admit(&$0) }) }
             return .diagnostics(found, identity: identity, factsVersion: factsVersion)
         }
     }

@@ -187,7 +187,8 @@ struct CheckRun {
     private mutating func plan(for path: String) -> CheckPlan? {
         switch configuration(for: path) {
         case .success(let loaded):
-            return CheckPlan(configuration: loaded?.settings ?? .default, overrides: settings.overrides)
+            return CheckPlan(configuration: loaded?.settings ?? .default, overrides: settings.overrides,
+                             datasetPath: path == "-" ? nil : path)
         case .failure(let error):
             for problem in error.problems { reportInputError(problem.description) }
             return nil

@@ -57,4 +57,18 @@ import Testing
         let lines = [chat(question, answer.joined(separator: " ")), chat(question, edited.joined(separator: " "))]
         #expect(found(diagnoseFile(lines)) == ["dup/near@2"])
     }
+
+    @Test func borderlinePairsAreMeasuredExactlyWhenTheTextCanBeReadAgain() throws {
+        let (original, edited) = pair(similarity: 0.81)
+        let stage = DuplicateStage()
+        let a = Set(stage.shingleSet(ofLine: Array(original.utf8))), b = Set(stage.shingleSet(ofLine: Array(edited.utf8)))
+        let exact = Double(a.intersection(b).count) / Double(a.union(b).count)
+        // Thresholds just either side of the exact similarity decide, whatever the estimate says.
+        let below = DuplicateOptions(threshold: exact - 0.005), above = DuplicateOptions(threshold: exact + 0.005)
+        let reported = diagnoseFile([original, edited], options: below, readingAgain: true)
+        #expect(found(reported) == ["dup/near@2"])
+        let hundredths = Int((exact * 100).rounded(.down))
+        #expect(reported.first?.message.contains("similarity 0.\(hundredths)") == true, "\(reported.first?.message ?? "") vs \(exact)")
+        #expect(found(diagnoseFile([original, edited], options: above, readingAgain: true)).isEmpty)
+    }
 }

@@ -4,8 +4,9 @@ import RecordScanner
 import StageKit
 
 /// Checks whole files (lines) through the stage and its aggregate, as the checker does.
-func diagnoseFile(_ lines: [String], options: DuplicateOptions = DuplicateOptions()) -> [Diagnostic] {
-    let stage = DuplicateStage(options: options)
+func diagnoseFile(_ lines: [String], options: DuplicateOptions = DuplicateOptions(), readingAgain: Bool = false)
+    -> [Diagnostic] {
+    let stage = DuplicateStage(options: options, lineSource: readingAgain ? MemoryLines(lines: lines) : nil)
     var scanner = RecordScanner()
     var aggregate = stage.makeAggregate()
     var diagnostics: [Diagnostic] = []
@@ -29,4 +30,15 @@ func chat(_ user: String, _ assistant: String, extra: String = "") -> String {
 /// A text of `count` distinct words, so word shingles are distinct too.
 func words(_ count: Int, from start: Int = 0) -> [String] {
     (start..<(start + count)).map { "w\($0)x" }
+}
+
+/// A file's lines in memory, read again by the aggregate for exact measures.
+struct MemoryLines: LineSource {
+    let lines: [String]
+
+    func lines(_ wanted: Set<Int>) -> [Int: [UInt8]] {
+        var found: [Int: [UInt8]] = [:]
+        for line in wanted where line < lines.count { found[line] = Array(lines[line].utf8) }
+        return found
+    }
 }

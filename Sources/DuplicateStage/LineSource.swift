@@ -1,0 +1,33 @@
+import DatasetIO
+
+/// Gives back the bytes of some lines of the file a `dedup` aggregate is about, so that near-duplicate candidates
+/// whose MinHash estimate is too close to the threshold to trust can be measured exactly. The facts keep no text,
+/// so the text is read again, for those few records only.
+public protocol LineSource: Sendable {
+    /// The bytes (without line ending) of each of `lines` (0-based) that exists.
+    func lines(_ lines: Set<Int>) -> [Int: [UInt8]]
+}
+
+/// The lines of a dataset file, read again from disk (a streaming pass; compressed files too).
+public struct DatasetFileLines: LineSource {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public func lines(_ wanted: Set<Int>) -> [Int: [UInt8]] {
+        guard !wanted.isEmpty, let last = wanted.max(), var reader = try? DatasetReader(path: path) else { return [:] }
+        defer { reader.close() }
+        var found: [Int: [UInt8]] = [:]
+        while let chunk = try? reader.nextChunk() {
+            var line = chunk.firstLine
+            LineSplitter.forEachLine(in: chunk.bytes) { range in
+                if wanted.contains(line) { found[line] = Array(chunk.bytes[range]) }
+                line += 1
+            }
+            if line > last { break }
+        }
+        return found
+    }
+}
