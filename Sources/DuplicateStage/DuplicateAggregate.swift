@@ -118,20 +118,8 @@ public struct DuplicateAggregate: StageAggregate {
         let signed = records.filter { !facts[$0].signature.isEmpty }
         guard signed.count > 1 else { return }
         let bandCount = clustering.bands.parameters.bands
-        var shared: [[Int]] = []
-        var entries: [(key: UInt64, record: Int)] = []
-        entries.reserveCapacity(signed.count)
-        for band in 0..<bandCount {
-            entries.removeAll(keepingCapacity: true)
-            for (position, index) in signed.enumerated() { entries.append((facts[index].bandKeys[band], position)) }
-            entries.sort { ($0.key, $0.record) < ($1.key, $1.record) }
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-                if end - start > 1 { shared.append(entries[start..<end].map(\.record)) }
-                start = end
-            }
+        let shared = (0..<bandCount).flatMap { band in
+            NearDuplicateClusters.sharedBuckets(ofKeys: signed.map { facts[$0].bandKeys[band] })
         }
         guard !shared.isEmpty else { return }
         for cluster in clusters(of: signed, sharedBuckets: shared) {

@@ -42,6 +42,17 @@ public struct NearDuplicateClusters: Sendable {
             guard including?[record] ?? true else { return nil }
             return BucketEntry(key: bands.key(ofBand: band, of: signatures[record], scratch: &scratch), record: record)
         }
+        return Self.sharedBuckets(of: &entries)
+    }
+
+    /// The buckets of one band with two or more records, from each record's key in that band (record = index),
+    /// for callers that computed the keys already (the `dedup` stage keeps them per record).
+    public static func sharedBuckets(ofKeys keys: [UInt64]) -> [[Int]] {
+        var entries = keys.enumerated().map { BucketEntry(key: $1, record: $0) }
+        return sharedBuckets(of: &entries)
+    }
+
+    private static func sharedBuckets(of entries: inout [BucketEntry]) -> [[Int]] {
         entries.sort()
         var shared: [[Int]] = []
         var start = 0
