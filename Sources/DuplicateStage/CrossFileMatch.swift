@@ -60,6 +60,8 @@ public struct FileDuplicates: Sendable {
     public let isEvaluation: Bool
     let lines: [Int]
     let facts: [DuplicateFacts]
+    /// Reads the file's records again for exact measures (nil: estimates only), and shingles them.
+    let exactMeasure: ExactMeasure?
 
     func place(_ index: Int) -> CrossFileMatch.Place {
         CrossFileMatch.Place(line: lines[index], utf8Length: facts[index].utf8Length, utf16Length: facts[index].utf16Length,
@@ -70,6 +72,6 @@ public struct FileDuplicates: Sendable {
 extension DuplicateAggregate {
     /// What this file contributes to the comparison across files.
     public func snapshot(file: String, isEvaluation: Bool) -> FileDuplicates {
-        FileDuplicates(file: file, isEvaluation: isEvaluation, lines: lines, facts: facts)
+        FileDuplicates(file: file, isEvaluation: isEvaluation, lines: lines, facts: facts, exactMeasure: exactMeasure)
     }
 }

@@ -4,9 +4,12 @@ import NearDuplicates
 /// files it is given. Each record gets at most one match, its strongest (exact, then near, then prompt).
 public struct CrossFileMatcher: Sendable {
     public let threshold: Double
+    /// Estimates this close to the threshold are measured exactly when both files can be read again.
+    let margin: Double
 
-    public init(threshold: Double) {
+    public init(threshold: Double, hashCount: Int = 128) {
         self.threshold = threshold
+        margin = 4 * (threshold * (1 - threshold) / Double(hashCount)).squareRoot()
     }
 
     /// A record: index of its file and its index in that file's facts.
@@ -70,6 +73,7 @@ public struct CrossFileMatcher: Sendable {
         guard files.count > 1, let bandCount = files.lazy.compactMap({ $0.facts.first?.bandKeys.count }).first else { return }
         var entries: [(key: UInt64, location: Location)] = []
         var verified: Set<[Int]> = []
+        var borderline: [(Location, Location)] = []
         for band in 0..<bandCount {
             entries.removeAll(keepingCapacity: true)
             for (file, duplicates) in files.enumerated() {
@@ -83,14 +87,41 @@ public struct CrossFileMatcher: Sendable {
                 var end = start + 1
                 while end < entries.count && entries[end].key == entries[start].key { end += 1 }
                 if entries[end - 1].location.file != entries[start].location.file {
-                    verifyBucket(entries[start..<end].map(\.location), files, &verified, offer)
+                    verifyBucket(entries[start..<end].map(\.location), files, &verified, &borderline, offer)
                 }
                 start = end
+            }
+        }
+        measureExactly(borderline, files, offer)
+    }
+
+    /// Pairs whose estimate was too close to the threshold: measured exactly when both files can be read again
+    /// (each file once, for its borderline records only), else judged by the estimate.
+    private func measureExactly(_ pairs: [(Location, Location)], _ files: [FileDuplicates],
+                                _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
+        var wanted: [Int: Set<Int>] = [:]
+        for (first, second) in pairs {
+            wanted[first.file, default: []].insert(files[first.file].lines[first.index])
+            wanted[second.file, default: []].insert(files[second.file].lines[second.index])
+        }
+        var shingles: [Int: [Int: [UInt64]]] = [:]
+        for (file, lines) in wanted { shingles[file] = files[file].exactMeasure?.shingleSets(ofLines: lines) }
+        for (first, second) in pairs {
+            let mine = files[first.file].facts[first.index], theirs = files[second.file].facts[second.index]
+            var similarity = DuplicateFacts.estimatedSimilarity(mine.signature, theirs.signature)
+            if let a = shingles[first.file]?[files[first.file].lines[first.index]],
+               let b = shingles[second.file]?[files[second.file].lines[second.index]] {
+                similarity = Jaccard.exact(sorted: a, b)
+            }
+            if similarity >= threshold {
+                offer(first, second, .near(similarity))
+                offer(second, first, .near(similarity))
             }
         }
     }
 
     private func verifyBucket(_ bucket: [Location], _ files: [FileDuplicates], _ verified: inout Set<[Int]>,
+                              _ borderline: inout [(Location, Location)],
                               _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
         var firstOfFile: [Int: Location] = [:]
         for location in bucket where firstOfFile[location.file] == nil { firstOfFile[location.file] = location }
@@ -99,8 +130,11 @@ public struct CrossFileMatcher: Sendable {
                 guard verified.insert([member.file, member.index, representative.file, representative.index]).inserted else { continue }
                 let mine = files[member.file].facts[member.index], theirs = files[file].facts[representative.index]
                 guard mine.exactHash != theirs.exactHash else { continue }
-                let similarity = Jaccard.estimate(MinHashSignature(values: mine.signature), MinHashSignature(values: theirs.signature))
-                if similarity >= threshold {
+                guard mine.signature.count == theirs.signature.count else { continue }
+                let similarity = DuplicateFacts.estimatedSimilarity(mine.signature, theirs.signature)
+                if abs(similarity - threshold) <= margin {
+                    borderline.append((member, representative))
+                } else if similarity >= threshold {
                     offer(member, representative, .near(similarity))
                     offer(representative, member, .near(similarity))
                 }

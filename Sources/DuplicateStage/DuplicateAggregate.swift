@@ -14,7 +14,7 @@ public struct DuplicateAggregate: StageAggregate {
     /// Estimates this close to the threshold are checked against exact Jaccard when the text can be read again:
     /// four standard errors of the estimate there.
     let margin: Double
-    private var exactMeasure: (source: any LineSource, shingles: @Sendable ([UInt8]) -> [UInt64])?
+    private(set) var exactMeasure: ExactMeasure?
 
     init(threshold: Double, bands: LSHBands, hashCount: Int) {
         clustering = NearDuplicateClusters(bands: bands, threshold: threshold)
@@ -24,7 +24,7 @@ public struct DuplicateAggregate: StageAggregate {
     /// Candidates whose estimate is within `margin` of the threshold are measured exactly, from the records
     /// `source` reads again, shingled like `stage` does.
     public mutating func measureExactly(with source: any LineSource, stage: DuplicateStage) {
-        exactMeasure = (source, { stage.shingleSet(ofLine: $0) })
+        exactMeasure = ExactMeasure(source: source, shingles: { stage.shingleSet(ofLine: $0) })
     }
 
     public mutating func absorb(_ facts: DuplicateFacts?, line: Int) {
@@ -149,9 +149,9 @@ public struct DuplicateAggregate: StageAggregate {
             return estimate
         }, measure: { Jaccard.estimate(signatures[$0], signatures[$1]) })
         guard let exactMeasure, !borderline.isEmpty else { return estimated }
-        let texts = exactMeasure.source.lines(Set(borderline.map { lines[signed[$0]] }))
+        let byLine = exactMeasure.shingleSets(ofLines: Set(borderline.map { lines[signed[$0]] }))
         var shingles: [Int: [UInt64]] = [:]
-        for position in borderline { if let text = texts[lines[signed[position]]] { shingles[position] = exactMeasure.shingles(text) } }
+        for position in borderline { shingles[position] = byLine[lines[signed[position]]] }
         let similarity: (Int, Int) -> Double = { first, second in
             let estimate = Jaccard.estimate(signatures[first], signatures[second])
             guard abs(estimate - threshold) <= margin, let a = shingles[first], let b = shingles[second] else { return estimate }
@@ -189,5 +189,16 @@ public struct DuplicateAggregate: StageAggregate {
         let hundredths = min(100, max(0, Int((value * 100).rounded(.down))))
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+/// How a file's records are measured exactly: read again from `source` and shingled like the stage shingles them.
+public struct ExactMeasure: Sendable {
+    let source: any LineSource
+    let shingles: @Sendable ([UInt8]) -> [UInt64]
+
+    /// The sorted shingle sets of the records at `lines` (those that could be read).
+    func shingleSets(ofLines lines: Set<Int>) -> [Int: [UInt64]] {
+        source.lines(lines).mapValues(shingles)
     }
 }

@@ -28,8 +28,9 @@ struct CrossFileDuplicatesRun {
     /// Every admitted cross-file diagnostic, file by file in the order the files were checked, each with the
     /// threshold its file fails on.
     func diagnostics() -> [(FileDiagnostic, FailThreshold)] {
-        guard files.count > 1, let threshold = plans.first?.duplicateThreshold else { return [] }
-        let matches = CrossFileMatcher(threshold: threshold).matches(files)
+        guard files.count > 1, let plan = plans.first else { return [] }
+        let hashCount = plan.duplicateStage?.options.hashCount ?? 128
+        let matches = CrossFileMatcher(threshold: plan.duplicateThreshold, hashCount: hashCount).matches(files)
         var found: [(FileDiagnostic, FailThreshold)] = []
         for (index, file) in files.enumerated() {
             for match in matches[index] {
