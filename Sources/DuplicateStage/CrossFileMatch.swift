@@ -52,6 +52,14 @@ public struct CrossFileMatch: Sendable, Hashable {
         case .prompt: 0.5
         }
     }
+
+    /// How this match ranks for a record of a file on the `inEvaluationFile` side: leakage first, then strength;
+    /// nil when it would be no finding at all (a prompt shared by two files of the same kind).
+    public func rank(inEvaluationFile: Bool) -> Double? {
+        let isLeak = inEvaluationFile != otherIsEvaluation
+        if case .prompt = kind, !isLeak { return nil }
+        return strength + (isLeak ? 10 : 0)
+    }
 }
 
 /// The records of one file as the cross-file matcher sees them (from the `dedup` stage's aggregate).

@@ -26,8 +26,9 @@ public struct CrossFileMatcher: Sendable {
             let match = CrossFileMatch(record: files[location.file].place(location.index), otherFile: otherFile.file,
                                        other: otherFile.place(other.index), otherIsEvaluation: otherFile.isEvaluation,
                                        kind: kind)
-            if let current = best[location], current.strength >= match.strength { return }
-            best[location] = (match, match.strength)
+            guard let rank = match.rank(inEvaluationFile: files[location.file].isEvaluation) else { return }
+            if let current = best[location], current.strength >= rank { return }
+            best[location] = (match, rank)
         }
         matchExact(files, offer)
         matchPrompts(files, offer)
@@ -40,7 +41,10 @@ public struct CrossFileMatcher: Sendable {
     private func matchExact(_ files: [FileDuplicates], _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
         for group in groups(files, key: { $0.exactHash }) {
             for member in group {
-                if let other = group.first(where: { $0.file != member.file }) { offer(member, other, .exact) }
+                // Every other file is offered (the first record of each): one on the other side of the
+                // training/evaluation line outranks the others.
+                var seen: Set<Int> = [member.file]
+                for other in group where seen.insert(other.file).inserted { offer(member, other, .exact) }
             }
         }
     }

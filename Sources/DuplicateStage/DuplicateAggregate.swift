@@ -78,7 +78,7 @@ public struct DuplicateAggregate: StageAggregate {
     /// Compares a record with the earlier records of its prompt group under its schema's conflict rule.
     private func judge(_ index: Int, against earlier: ArraySlice<Int>, into diagnostics: inout [Diagnostic]) {
         guard let mine = facts[index].prompt else { return }
-        let same = earlier.first { facts[$0].prompt?.answerHash == mine.answerHash && facts[$0].prompt?.verdictHash == mine.verdictHash }
+        let same = earlier.first { facts[$0].prompt?.looseAnswerHash == mine.looseAnswerHash && facts[$0].prompt?.verdictHash == mine.verdictHash }
         if let same {
             diagnostics.append(report(.prompt, index, "the prompt and answer repeat the record on line \(lines[same] + 1); the records differ only in other fields",
                                       related: [(same, "the same prompt and answer")],
@@ -88,10 +88,9 @@ public struct DuplicateAggregate: StageAggregate {
         let conflicting: [Int] = earlier.filter { other in
             guard let theirs = facts[other].prompt else { return false }
             switch mine.rule {
-            // Answers that differ by a word or two are one answer written twice: `dup/near` says so instead.
-            case .differentAnswer: return theirs.answerHash != mine.answerHash && !areNear(other, index)
+            case .differentAnswer: return theirs.looseAnswerHash != mine.looseAnswerHash
             case .swappedPreference: return theirs.answerHash == mine.verdictHash || theirs.verdictHash == mine.answerHash
-            case .differentScore: return theirs.answerHash == mine.answerHash && theirs.verdictHash != mine.verdictHash
+            case .differentScore: return theirs.looseAnswerHash == mine.looseAnswerHash && theirs.verdictHash != mine.verdictHash
             }
         }
         guard let firstConflict = conflicting.first else { return }
@@ -106,13 +105,6 @@ public struct DuplicateAggregate: StageAggregate {
     }
 
     // MARK: Near
-
-    private func areNear(_ first: Int, _ second: Int) -> Bool {
-        guard !facts[first].signature.isEmpty, !facts[second].signature.isEmpty else { return false }
-        let similarity = Jaccard.estimate(MinHashSignature(values: facts[first].signature),
-                                          MinHashSignature(values: facts[second].signature))
-        return similarity >= clustering.threshold
-    }
 
     private func reportNearDuplicates(among records: [Int], into diagnostics: inout [Diagnostic]) {
         let signed = records.filter { !facts[$0].signature.isEmpty }

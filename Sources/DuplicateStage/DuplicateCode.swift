@@ -8,6 +8,7 @@ public enum DuplicateCode: String, CaseIterable, Sendable {
     case near = "dup/near"
     case crossFile = "dup/cross-file"
     case leakage = "dup/leakage"
+    case notShown = "dup/not-shown"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
 
@@ -15,7 +16,7 @@ public enum DuplicateCode: String, CaseIterable, Sendable {
 
     public var defaultSeverity: Severity {
         switch self {
-        case .prompt: .info
+        case .prompt, .notShown: .info
         case .leakage: .error
         default: .warning
         }
@@ -29,6 +30,7 @@ public enum DuplicateCode: String, CaseIterable, Sendable {
         case .near: "the record is a near duplicate of an earlier record (MinHash estimate at or above the threshold)"
         case .crossFile: "the record is duplicated in another dataset file of the workspace"
         case .leakage: "the record is duplicated between a training file and an evaluation file"
+        case .notShown: "more duplicate findings than an editor is shown; datalint check lists them all"
         }
     }
 }

@@ -25,6 +25,9 @@ public struct DuplicateFacts: Sendable, Equatable {
 public struct PromptFacts: Sendable, Equatable {
     public let promptHash: UInt64
     public let answerHash: UInt64
+    /// The answer with punctuation, case and spacing erased: answers equal this way are one answer written twice,
+    /// not a conflict.
+    public let looseAnswerHash: UInt64
     /// Rejected answer (preference) or score (reward); 0 when the schema has none.
     public let verdictHash: UInt64
     let rule: RecordParts.ConflictRule

@@ -12,6 +12,7 @@ import TextNormalization
 public struct DuplicateStage: RecordStage {
     public let options: DuplicateOptions
     private let normalizer: Normalizer
+    private let looseNormalizer = Normalizer(options: .all)
     private let shingler: Shingler
     private let hasher: MinHasher
     public let bands: LSHBands
@@ -29,7 +30,7 @@ public struct DuplicateStage: RecordStage {
 
     public static let stageName = "dedup"
     public var name: String { Self.stageName }
-    public var codes: [CodeDescriptor] { DuplicateCode.allCases.filter { $0 != .crossFile && $0 != .leakage }.map(\.descriptor) }
+    public var codes: [CodeDescriptor] { DuplicateCode.allCases.map(\.descriptor) }
 
     public typealias Facts = DuplicateFacts?
 
@@ -51,7 +52,9 @@ public struct DuplicateStage: RecordStage {
         func hash(_ nodes: [Int]) -> UInt64 {
             nodes.isEmpty ? 0 : XXH3.hash64(values.text(of: nodes, in: record))
         }
-        return PromptFacts(promptHash: hash(parts.prompt), answerHash: hash(parts.answer), verdictHash: hash(parts.verdict),
+        let answer = values.text(of: parts.answer, in: record)
+        return PromptFacts(promptHash: hash(parts.prompt), answerHash: XXH3.hash64(answer),
+                           looseAnswerHash: XXH3.hash64(looseNormalizer.normalize(answer)), verdictHash: hash(parts.verdict),
                            rule: parts.rule)
     }
 

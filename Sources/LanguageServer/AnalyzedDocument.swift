@@ -52,7 +52,7 @@ struct AnalyzedDocument: Sendable {
             return false
         }
         let (splice, clamped) = lines.replace(from: range.0, to: range.1, with: text, encoding: encoding)
-        duplicates.replace(lines: splice.range, insertedCount: splice.insertedCount)
+        updateDuplicates(range: range, text: text, splice: (splice.range, splice.insertedCount))
         if splice.insertedCount == splice.range.count && !structureChanged {
             for line in splice.range {
                 if let old = analyses[line], replacedAnalyses[line] == nil { replacedAnalyses[line] = old }
@@ -66,6 +66,23 @@ struct AnalyzedDocument: Sendable {
             dirtyLines.removeAll()
         }
         return clamped
+    }
+
+    /// Whole lines typed above a record or deleted around it move the record unchanged; its duplicates move with it
+    /// instead of being forgotten until the next regrouping.
+    private mutating func updateDuplicates(range: (ClientPosition, ClientPosition), text: [UInt8],
+                                           splice: (range: Range<Int>, insertedCount: Int)) {
+        let (start, end) = range
+        let newlines = text.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        if start == end, start.character == 0, text.last == 0x0A, !text.contains(0x0D),
+           splice.insertedCount == splice.range.count + newlines {
+            duplicates.insert(lines: newlines, before: start.line)
+        } else if text.isEmpty, start.character == 0, end.character == 0, end.line > start.line,
+                  splice.range.count - splice.insertedCount == end.line - start.line {
+            duplicates.delete(lines: start.line..<end.line)
+        } else {
+            duplicates.replace(lines: splice.range, insertedCount: splice.insertedCount)
+        }
     }
 
     mutating func setVersion(_ version: Int) { self.version = version }

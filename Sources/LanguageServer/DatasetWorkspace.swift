@@ -30,6 +30,8 @@ actor DatasetWorkspace {
 
     func byteCount(of uri: String) -> Int? { documents[uri]?.lines.byteCount }
 
+    func isOpen(path: String) -> Bool { documents.keys.contains { DocumentURI.path(of: $0) == path } }
+
     // MARK: Document lifecycle
 
     /// Opens a document; its analysis happens in `analyze(_:)`.
@@ -118,7 +120,16 @@ actor DatasetWorkspace {
         guard var document = documents[uri], let path = DocumentURI.path(of: uri) else { return }
         let plan = analyzer(for: uri).plan
         let facts = document.duplicates.facts
-        var best: [Int: CrossFileMatch] = [:]
+        // Evaluation patterns are relative to the datalint.toml that sets them, as in the terminal; without one, to
+        // the workspace folder.
+        let configurationDirectory = ConfigurationDiscovery.nearestConfiguration(forDatasetAt: path)
+            .map { ($0 as NSString).deletingLastPathComponent }
+        func patternPath(_ file: String) -> String {
+            if let base = configurationDirectory, file.hasPrefix(base + "/") { return String(file.dropFirst(base.count + 1)) }
+            return relativePath(file)
+        }
+        let isEvaluation = plan.evaluationFiles.contains(patternPath(path))
+        var best: [Int: (match: CrossFileMatch, rank: Double)] = [:]
         for found in raw where found.other.file != path && facts.indices.contains(found.line) {
             guard let mine = facts[found.line] else { continue }
             let otherName = relativePath(found.other.file)
@@ -126,13 +137,13 @@ actor DatasetWorkspace {
                 record: .init(line: found.line, utf8Length: mine.utf8Length, utf16Length: mine.utf16Length),
                 otherFile: found.other.file, otherName: otherName,
                 other: .init(line: found.other.line, utf8Length: found.otherUTF8Length, utf16Length: found.otherUTF16Length),
-                otherIsEvaluation: plan.evaluationFiles.contains(otherName), kind: found.kind)
-            if let current = best[found.line], current.strength >= match.strength { continue }
-            best[found.line] = match
+                otherIsEvaluation: plan.evaluationFiles.contains(patternPath(found.other.file)), kind: found.kind)
+            guard let rank = match.rank(inEvaluationFile: isEvaluation) else { continue }
+            if let current = best[found.line], current.rank >= rank { continue }
+            best[found.line] = (match, rank)
         }
-        let isEvaluation = plan.evaluationFiles.contains(relativePath(path))
         var admitted: [Diagnostics.Diagnostic] = []
-        for match in best.values {
+        for (match, _) in best.values {
             guard var diagnostic = CrossFileReport.diagnostic(for: match, inEvaluationFile: isEvaluation),
                   plan.policy.admit(&diagnostic) else { continue }
             admitted.append(diagnostic)

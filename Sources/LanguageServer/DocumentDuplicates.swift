@@ -27,7 +27,6 @@ struct DocumentDuplicates: Sendable {
     /// edited since (in place).
     private(set) var indexedStructureVersion: Int?
     private(set) var unindexedLines: Set<Int> = []
-    private(set) var isEdited = false
     /// Records of other dataset files that this document's records repeat, at the lines of the current text.
     private(set) var crossFileDiagnostics: [Diagnostic] = []
 
@@ -53,20 +52,39 @@ struct DocumentDuplicates: Sendable {
     /// Lines `range` were replaced by `insertedCount` lines.
     mutating func replace(lines range: Range<Int>, insertedCount: Int) {
         factsVersion += 1
-        isEdited = true
         if insertedCount == range.count {
             pendingLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
             unindexedLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
             return
         }
-        structureVersion += 1
         let delta = insertedCount - range.count
+        moveLines { line in line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil }
         facts.replaceSubrange(range, with: repeatElement(nil, count: insertedCount))
-        pendingLines = Set(pendingLines.compactMap { line in
-            line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil
-        }).union(range.lowerBound..<(range.lowerBound + insertedCount))
-        diagnostics = diagnostics.compactMap { $0.shifted(after: range, by: delta) }
-        crossFileDiagnostics = crossFileDiagnostics.compactMap { $0.shifted(after: range, by: delta) }
+        pendingLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
+    }
+
+    /// `count` new lines were inserted before `line`, which moved down unchanged (a line typed above it).
+    mutating func insert(lines count: Int, before line: Int) {
+        factsVersion += 1
+        moveLines { $0 < line ? $0 : $0 + count }
+        facts.insert(contentsOf: repeatElement(nil, count: count), at: min(line, facts.count))
+        pendingLines.formUnion(line..<(line + count))
+    }
+
+    /// Whole lines `range` were deleted; the lines after them moved up unchanged.
+    mutating func delete(lines range: Range<Int>) {
+        factsVersion += 1
+        moveLines { line in line < range.lowerBound ? line : line >= range.upperBound ? line - range.count : nil }
+        facts.removeSubrange(range.clamped(to: facts.indices))
+    }
+
+    /// Lines moved (`moved` gives each old line its new one, nil for lines that are gone): what was computed for the
+    /// old lines follows them until the next regrouping; the index must be rewritten.
+    private mutating func moveLines(_ moved: (Int) -> Int?) {
+        structureVersion += 1
+        pendingLines = Set(pendingLines.compactMap(moved))
+        diagnostics = diagnostics.compactMap { $0.moved(by: moved) }
+        crossFileDiagnostics = crossFileDiagnostics.compactMap { $0.moved(by: moved) }
         unindexedLines = []
     }
 
@@ -76,7 +94,7 @@ struct DocumentDuplicates: Sendable {
     var indexSync: IndexSync? {
         guard !awaitsFirstComputation, pendingLines.isEmpty else { return nil }
         if indexedStructureVersion != structureVersion {
-            return .replace(facts, structureVersion: structureVersion, isEdited: isEdited)
+            return .replace(facts, structureVersion: structureVersion)
         }
         guard !unindexedLines.isEmpty else { return nil }
         return .update(unindexedLines.sorted().map { ($0, facts[$0]) }, structureVersion: structureVersion)
@@ -84,14 +102,17 @@ struct DocumentDuplicates: Sendable {
 
     mutating func markIndexed(_ sync: IndexSync) {
         switch sync {
-        case .replace(_, let version, _):
+        case .replace(let written, let version):
             guard version == structureVersion else { return }
             indexedStructureVersion = version
-            unindexedLines = []
+            // Lines edited while the records were written stay unindexed: their facts are newer than what was written
+            // (or not computed yet).
+            unindexedLines = unindexedLines.filter { line in
+                pendingLines.contains(line) || !written.indices.contains(line) || facts[line] != written[line]
+            }
         case .update(let lines, let version):
             guard version == structureVersion else { return }
-            // Lines edited again meanwhile stay unindexed: their facts changed after this sync was taken.
-            for (line, written) in lines where facts.indices.contains(line) && facts[line] == written {
+            for (line, written) in lines where !pendingLines.contains(line) && facts.indices.contains(line) && facts[line] == written {
                 unindexedLines.remove(line)
             }
         }
@@ -155,9 +176,8 @@ struct DocumentDuplicates: Sendable {
         let dropped = diagnostics[limit...]
         var counts: [DiagnosticCode: Int] = [:]
         for diagnostic in dropped { counts[diagnostic.code, default: 0] += 1 }
-        let common = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }!.key
         let breakdown = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        let summary = Diagnostic(code: common, severity: .info,
+        let summary = Diagnostic(code: DuplicateCode.notShown.code, severity: DuplicateCode.notShown.defaultSeverity,
                                  message: "\(dropped.count) more duplicate findings after line \(diagnostics[limit - 1].line + 1) are not shown in the editor (\(breakdown)); `datalint check` lists them all",
                                  range: .lineStart(0))
         return [summary] + diagnostics[..<limit]
@@ -174,10 +194,9 @@ struct DocumentDuplicates: Sendable {
 }
 
 extension Diagnostic {
-    /// The diagnostic after lines `range` were replaced and the lines after them moved by `delta`; nil when it
-    /// was about one of the replaced lines. Related places in this file move too.
-    func shifted(after range: Range<Int>, by delta: Int) -> Diagnostic? {
-        func moved(_ line: Int) -> Int? { line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil }
+    /// The diagnostic after lines moved (`moved` maps old lines to new ones, nil for removed lines); nil when its
+    /// own line is gone. Related places in this file move too, and are dropped when their line is gone.
+    func moved(by moved: (Int) -> Int?) -> Diagnostic? {
         guard let line = moved(self.line) else { return nil }
         var shifted = self
         shifted.range = self.range.moved(by: line - self.line)
@@ -200,7 +219,7 @@ extension Diagnostic {
 /// Records to write to the workspace index for one open document.
 enum IndexSync: Sendable {
     /// Every record (lines moved, or the first time).
-    case replace([DuplicateFacts?], structureVersion: Int, isEdited: Bool)
+    case replace([DuplicateFacts?], structureVersion: Int)
     /// Records of lines edited in place.
     case update([(line: Int, facts: DuplicateFacts?)], structureVersion: Int)
 }

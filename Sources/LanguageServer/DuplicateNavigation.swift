@@ -21,8 +21,12 @@ struct DuplicateNeighbours {
 
     init(line: Int, in document: AnalyzedDocument) {
         let all = document.duplicates.diagnostics + document.duplicates.crossFileDiagnostics
-        let duplicateFamily = DuplicateCode.exact.code.family
-        for diagnostic in all where diagnostic.code.family == duplicateFamily {
+        // Records that repeat one another; a conflicting answer or the editor's summary is no duplicate.
+        let linking: Set<DiagnosticCode> = Set([DuplicateCode.exact, .prompt, .near, .crossFile, .leakage].map(\.code))
+        for diagnostic in all where diagnostic.code == DuplicateCode.conflictingAnswers.code && diagnostic.line == line {
+            findings.append(diagnostic.message)
+        }
+        for diagnostic in all where linking.contains(diagnostic.code) {
             if diagnostic.line == line {
                 findings.append(diagnostic.message)
                 for related in diagnostic.related {

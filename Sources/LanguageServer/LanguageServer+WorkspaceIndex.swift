@@ -19,9 +19,14 @@ extension LanguageServer {
         } catch {
             return log.warning("the workspace index at \(path) cannot be opened (\(error)); duplicates across files are not reported")
         }
+        guard let stage = await workspace.duplicateStage(forFilesUnder: workspaceRoots[0]) else { return }
+        do {
+            try await index.requireSettings(of: stage)
+        } catch {
+            return log.warning("the workspace index at \(path) cannot be used (\(error)); duplicates across files are not reported")
+        }
         if let reason = await index.rebuildReason { showMessage("datalint: \(reason) (\(path))") }
         duplicateIndex = index
-        guard let stage = await workspace.duplicateStage(forFilesUnder: workspaceRoots[0]) else { return }
         let open = Set(await workspace.openDocuments.compactMap(DocumentURI.path(of:)))
         let stale = await index.filesToIndex(among: await index.datasetFiles()).filter { !open.contains($0) }
         await indexFiles(stale, with: stage, in: index)
@@ -37,6 +42,8 @@ extension LanguageServer {
         let progress = client.workDoneProgress ? ProgressReporter(connection: connection) : nil
         let began = await progress?.begin("Indexing datasets for duplicates") ?? false
         for (number, file) in files.enumerated() {
+            // A file opened meanwhile is written from its buffer, which the disk version must not overwrite.
+            if let workspace, await workspace.isOpen(path: file) { continue }
             if began { progress?.report("\(number + 1)/\(files.count) \(index.relativePath(file))", percentage: 100 * number / files.count) }
             do {
                 let lines = DocumentLines(text: try DatasetFile.read(file))
@@ -58,13 +65,11 @@ extension LanguageServer {
         if writingIndex, let sync = await workspace.indexSync(for: uri) {
             do {
                 switch sync {
-                case .replace(let facts, _, let isEdited):
-                    // An unedited document whose file the index already holds as it is on disk needs no writing.
-                    let isCurrent = await index.isCurrent(path)
-                    if isEdited || !isCurrent {
-                        try await index.replace(file: path, facts: facts, fromDisk: false)
-                        wrote = true
-                    }
+                case .replace(let facts, _):
+                    // Written even when the file on disk looks indexed already: an editor may open a buffer that
+                    // differs from the disk (restored unsaved edits), and only the buffer's lines are right here.
+                    try await index.replace(file: path, facts: facts, fromDisk: false)
+                    wrote = true
                 case .update(let lines, _):
                     try await index.update(file: path, lines: lines)
                     wrote = true
@@ -75,8 +80,13 @@ extension LanguageServer {
             }
         }
         guard let structure = await workspace.indexedStructure(of: uri) else { return }
+        // Refreshes of one document may overlap (its own, another document's, the end of indexing): only the
+        // latest one to start may adopt what it found.
+        let ticket = (crossFileTickets[uri] ?? 0) + 1
+        crossFileTickets[uri] = ticket
         do {
             let matches = try await index.matches(ofFile: path, threshold: threshold)
+            guard crossFileTickets[uri] == ticket else { return }
             await workspace.adoptCrossFile(matches, for: uri, structureVersion: structure, relativePath: index.relativePath)
         } catch {
             return log.warning("duplicates across files could not be looked up for \(path): \(error)")
@@ -95,6 +105,11 @@ extension LanguageServer {
         guard await !index.isCurrent(path), FileManager.default.fileExists(atPath: path),
               let stage = await workspace.duplicateStage(forFilesUnder: path) else { return }
         await indexFiles([path], with: stage, in: index)
+        // The buffer's records are gone from the index: what other documents matched in them is stale.
+        for uri in await workspace.openDocuments {
+            await refreshCrossFile(uri, writingIndex: false)
+            await publishIfCurrent(uri)
+        }
     }
 
     func publishIfCurrent(_ uri: String) async {

@@ -21,6 +21,7 @@ public actor LanguageServer {
     var workspaceRoots: [String] = []
     var duplicateIndex: WorkspaceDuplicateIndex?
     var indexPath: String?
+    var crossFileTickets: [String: Int] = [:]
     var trace = "off"
     var exitStatus: Int32?
     let log: ServerLog

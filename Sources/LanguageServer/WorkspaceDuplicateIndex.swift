@@ -33,6 +33,28 @@ actor WorkspaceDuplicateIndex {
         return "\(cache)/datalint/workspaces/\(String(hash, radix: 16)).sqlite"
     }
 
+    /// The index's records are only comparable when made with the same settings (normalization, shingles, hash
+    /// count, threshold — the band keys depend on it): an index made with others is emptied, and said so.
+    func requireSettings(of stage: DuplicateStage) throws {
+        let options = stage.options, normalization = options.normalization
+        let description = "nfc=\(normalization.unicodeNFC) case=\(normalization.caseFold) space=\(normalization.collapseWhitespace) "
+            + "punct=\(normalization.stripPunctuation) threshold=\(options.threshold) hashes=\(options.hashCount) words=\(options.shingleWords)"
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in description.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let recorded = try index.fingerprint(of: Self.settingsKey)
+        if let recorded, recorded.contentHash != key {
+            try index.rebuild()
+            rebuildReason = "the workspace index was made with other [dedup] settings; rebuilt it"
+        }
+        if recorded?.contentHash != key {
+            try index.replace(file: Self.settingsKey, fingerprint: FileFingerprint(size: 0, modificationTime: 0, contentHash: key),
+                              records: [])
+        }
+    }
+
+    /// Not a path: where the settings the index was made with are recorded.
+    private static let settingsKey = "datalint:settings"
+
     /// Dataset files under the roots (hidden directories skipped), sorted.
     func datasetFiles() -> [String] {
         var found: [String] = []

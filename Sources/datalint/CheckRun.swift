@@ -109,7 +109,7 @@ struct CheckRun {
             if let duplicates = aggregates.lazy.compactMap({ $0 as? DuplicateAggregate }).first {
                 let relative = InputPaths.relative(path, to: configurationDirectory(for: path))
                 crossFile.add(duplicates.snapshot(file: displayName, isEvaluation: plan.evaluationFiles.contains(relative)),
-                              plan: plan, waivers: waiverDataset)
+                              path: path, plan: plan)
             }
         } catch let error as DatasetIOError {
             reportInputError(error.description)

@@ -2,6 +2,7 @@ import Checker
 import Configuration
 import Diagnostics
 import DuplicateStage
+import Foundation
 
 /// The files of one `datalint check` run as the `dedup` stage saw them, compared with each other once all are
 /// read: records repeated in another file (`dup/cross-file`) or between training and evaluation files
@@ -10,8 +11,12 @@ struct CrossFileDuplicatesRun {
     private var files: [FileDuplicates] = []
     private var plans: [CheckPlan] = []
     private var waiverDatasets: [String: WaiverBook.Dataset?] = [:]
+    /// Files already added, by resolved path: a file named twice (`check d d/a.jsonl`) is not its own duplicate.
+    private var resolvedPaths: Set<String> = []
 
-    mutating func add(_ duplicates: FileDuplicates, plan: CheckPlan, waivers: WaiverBook.Dataset?) {
+    mutating func add(_ duplicates: FileDuplicates, path: String, plan: CheckPlan) {
+        let resolved = path == "-" ? "-" : URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolvedPaths.insert(resolved).inserted || resolved == "-" else { return }
         files.append(duplicates)
         plans.append(plan)
     }

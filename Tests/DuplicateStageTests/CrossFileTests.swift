@@ -68,9 +68,10 @@ import Testing
         #expect(onTrain.code == "dup/leakage" && onTrain.severity == .error)
         #expect(onTrain.related.first?.file == "test.jsonl")
         let onMore = try #require(matches[2].first)
-        // more.jsonl's record is found in train.jsonl first (exact), which is no leakage.
+        // more.jsonl's record is in train.jsonl too, but being in the evaluation file is what matters.
         let onMoreDiagnostic = CrossFileReport.diagnostic(for: onMore, inEvaluationFile: false)
-        #expect(onMoreDiagnostic?.code == "dup/cross-file")
+        #expect(onMoreDiagnostic?.code == "dup/leakage")
+        #expect(onMore.otherFile == "test.jsonl")
         #expect(onTrain.range.end.utf8Column == chat("Q1", "A1").utf8.count)
     }
 

@@ -49,13 +49,19 @@ import Testing
         #expect(found(diagnoseFile([original, original, edited])) == ["dup/exact@2", "dup/near@3"])
     }
 
-    @Test func twoAnswersThatDifferByAWordAreNearDuplicatesNotAConflict() {
+    @Test func answersThatDifferOnlyInPunctuationAreNoConflict() {
         let question = words(30).joined(separator: " ")
-        let answer = words(60, from: 100)
-        var edited = answer
-        edited[59] = "different"
-        let lines = [chat(question, answer.joined(separator: " ")), chat(question, edited.joined(separator: " "))]
-        #expect(found(diagnoseFile(lines)) == ["dup/near@2"])
+        let answer = words(60, from: 100).joined(separator: " ")
+        let lines = [chat(question, answer + "."), chat(question, answer + "!!")]
+        #expect(!found(diagnoseFile(lines)).contains("dup/conflicting-answers@2"))
+    }
+
+    @Test func aLongPromptDoesNotHideTwoDifferentShortAnswers() {
+        let instruction = words(90).joined(separator: " ")
+        let lines = [#"{"instruction":"\#(instruction)","input":"","output":"Canberra."}"#,
+                     #"{"instruction":"\#(instruction)","input":"","output":"Sydney."}"#]
+        // The records are near duplicates as a whole, and they contradict each other: both are said.
+        #expect(found(diagnoseFile(lines)) == ["dup/conflicting-answers@2", "dup/near@2"])
     }
 
     @Test func borderlinePairsAreMeasuredExactlyWhenTheTextCanBeReadAgain() throws {

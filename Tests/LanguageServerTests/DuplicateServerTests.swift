@@ -86,4 +86,22 @@ import Testing
         #expect(memberHover.at("contents.value")?.stringValue?.contains("exact duplicate of the record on line 1") == true)
         _ = await harness.shutdown()
     }
+
+    @Test func aLineTypedAboveMovesDuplicatesAtOnceWithTheirKeptRecord() async throws {
+        let harness = ServerHarness()
+        _ = try await harness.initialize()
+        let uri = "file:///tmp/move-dups.jsonl"
+        harness.open(uri, [colors, colors].joined(separator: "\n") + "\n")
+        _ = try await harness.next("textDocument/publishDiagnostics") { codes($0) == ["dup/exact"] }
+        harness.notify("textDocument/didChange", try JSONValue.decode("""
+            {"textDocument":{"uri":"\(uri)","version":2},"contentChanges":[
+              {"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"text":"\(escaped(numbered(1)))\\n"}]}
+            """))
+        // The first publication for the edit, before any regrouping: the finding moved with both records.
+        let moved = try await harness.next("textDocument/publishDiagnostics") { $0["version"]?.intValue == 2 }
+        #expect(codes(moved) == ["dup/exact"])
+        #expect(moved.at("diagnostics.0.range.start.line")?.intValue == 2)
+        #expect(moved.at("diagnostics.0.relatedInformation.0.location.range.start.line")?.intValue == 1)
+        _ = await harness.shutdown()
+    }
 }
