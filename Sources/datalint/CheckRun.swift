@@ -59,7 +59,7 @@ struct CheckRun {
             }
         }
         for (found, failOn) in crossFile.diagnostics() { reportWaivable(found, failOn: failOn) }
-        for stale in waivers.staleDiagnostics() { report(stale, failOn: .error) }
+        for stale in waivers.staleDiagnostics(comparedFiles: crossFile.fileCount) { report(stale, failOn: .error) }
         finishWaivers()
         progress.clear()
         let nothingWasRead = hadInputError && summary.files == 0

@@ -21,6 +21,8 @@ struct CrossFileDuplicatesRun {
         plans.append(plan)
     }
 
+    var fileCount: Int { files.count }
+
     /// The waiver file entry of a displayed file, so that cross-file findings can be waived like the others.
     mutating func setWaiverDataset(_ dataset: WaiverBook.Dataset?, of file: String) {
         waiverDatasets[file] = dataset

@@ -1,5 +1,6 @@
 import Checker
 import Diagnostics
+import DuplicateStage
 import Waivers
 
 /// The waiver files of one run (datasets under different configurations may use different ones): which
@@ -54,10 +55,15 @@ struct WaiverBook {
     }
 
     /// Waivers that matched nothing in this run, among those this run could judge.
-    func staleDiagnostics() -> [FileDiagnostic] {
-        files.keys.sorted().flatMap { path -> [FileDiagnostic] in
+    /// `comparedFiles`: how many files this run compared with each other. With one, findings across files could not
+    /// be made, so their waivers cannot be judged stale.
+    func staleDiagnostics(comparedFiles: Int) -> [FileDiagnostic] {
+        let acrossFiles: Set<DiagnosticCode> = [DuplicateCode.crossFile.code, DuplicateCode.leakage.code]
+        return files.keys.sorted().flatMap { path -> [FileDiagnostic] in
             guard let file = files[path], let plan = plans[path] else { return [] }
-            return file.staleWaivers(checkedFiles: checked[path] ?? [], isCodeChecked: plan.canReport)
+            return file.staleWaivers(checkedFiles: checked[path] ?? [], isCodeChecked: { code in
+                plan.canReport(code) && (comparedFiles > 1 || !acrossFiles.contains(code))
+            })
         }
     }
 

@@ -72,4 +72,17 @@ import Testing
         let result = try Datalint.run(["check", file], in: scratch.url)
         #expect(!result.standardOutput.contains("dup/exact"), "\(result.standardOutput)")
     }
+
+    @Test func aLeakageWaiverIsNotStaleWhenTheEvaluationFileIsNotChecked() throws {
+        let scratch = try Scratch()
+        try scratch.write("train.jsonl", colors + "\n")
+        try scratch.write("test.jsonl", colors + "\n")
+        _ = try Datalint.run(["check", "--add-waivers", "train.jsonl", "test.jsonl"], in: scratch.url)
+        #expect(try scratch.read(".datalint-waivers").contains("dup/leakage"))
+        let alone = try Datalint.run(["check", "train.jsonl"], in: scratch.url)
+        #expect(!alone.standardOutput.contains("waiver/stale"), "\(alone.standardOutput)")
+        let both = try Datalint.run(["check", "train.jsonl", "test.jsonl"], in: scratch.url)
+        #expect(!both.standardOutput.contains("dup/leakage") && !both.standardOutput.contains("waiver/stale"))
+        #expect(both.standardOutput.contains("2 waived"), "\(both.standardOutput)")
+    }
 }
