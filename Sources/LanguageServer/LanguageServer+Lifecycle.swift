@@ -48,7 +48,8 @@ extension LanguageServer {
         if client.watchesFiles {
             let registration = try? JSONValue.decode("""
                 {"registrations":[{"id":"datalint-configuration-files","method":"workspace/didChangeWatchedFiles",
-                  "registerOptions":{"watchers":[{"globPattern":"**/datalint.toml"}]}}]}
+                  "registerOptions":{"watchers":[{"globPattern":"**/datalint.toml"},{"globPattern":"**/*.jsonl"},
+                                                  {"globPattern":"**/*.ndjson"}]}}]}
                 """)
             if case .failure(let error) = await connection.send(request: "client/registerCapability", registration) {
                 log.warning("the client refused to watch datalint.toml files: \(error)")
@@ -88,6 +89,9 @@ extension LanguageServer {
 
     func didChangeWatchedFiles(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {
         let uris = params?["changes"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
+        // Datasets written by other tools: the workspace index reads them again (or forgets them).
+        let datasets = uris.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }.compactMap(DocumentURI.path(of:))
+        if !datasets.isEmpty { Task { await self.datasetsChangedOnDisk(datasets) } }
         guard uris.contains(where: { $0.hasSuffix("/datalint.toml") }) else { return }
         await workspace.reloadConfiguration()
         for uri in await workspace.openDocuments { scheduleAnalysis(of: uri) }

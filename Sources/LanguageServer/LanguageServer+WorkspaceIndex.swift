@@ -99,6 +99,23 @@ extension LanguageServer {
         }
     }
 
+    /// Dataset files changed, created or deleted by another program: the index follows the disk for those not open
+    /// (an open document's buffer is what counts for it).
+    func datasetsChangedOnDisk(_ paths: [String]) async {
+        guard let index = duplicateIndex, let workspace else { return }
+        for path in paths where await !workspace.isOpen(path: path) {
+            if FileManager.default.fileExists(atPath: path) {
+                await reindexFromDisk(path)
+            } else {
+                try? await index.remove(file: path)
+                for uri in await workspace.openDocuments {
+                    await refreshCrossFile(uri, writingIndex: false)
+                    await publishIfCurrent(uri)
+                }
+            }
+        }
+    }
+
     /// A document closed with unsaved edits leaves its buffer's records in the index: the file on disk is read again.
     func reindexFromDisk(_ path: String) async {
         guard let index = duplicateIndex, let workspace, await index.isUnderRoots(path) else { return }

@@ -111,6 +111,10 @@ actor WorkspaceDuplicateIndex {
         }
     }
 
+    func remove(file: String) throws {
+        try withRebuild { try index.remove(file: file) }
+    }
+
     /// True when the index holds `file` as it is on disk.
     func isCurrent(_ file: String) -> Bool {
         guard let current = Self.fingerprint(of: file) else { return false }

@@ -76,4 +76,19 @@ import Testing
         _ = try await harness.next("textDocument/publishDiagnostics", timeout: 30) { !leakage($0).isEmpty }
         _ = await harness.shutdown()
     }
+
+    @Test func aTrainingFileRewrittenOnDiskIsReadAgain() async throws {
+        let harness = ServerHarness()
+        _ = try await harness.initialize(root: root, indexPath: indexPath)
+        let uri = "file://\(root)/data/eval/test.jsonl"
+        harness.open(uri, colors + "\n")
+        _ = try await harness.next("textDocument/publishDiagnostics", timeout: 30) { !leakage($0).isEmpty }
+        // Another program rewrites the training file without the leaked record.
+        try Data((capital + "\n").utf8).write(to: URL(fileURLWithPath: root + "/data/train.jsonl"))
+        harness.notify("workspace/didChangeWatchedFiles", try JSONValue.decode("""
+            {"changes":[{"uri":"file://\(root)/data/train.jsonl","type":2}]}
+            """))
+        _ = try await harness.next("textDocument/publishDiagnostics", timeout: 30) { leakage($0).isEmpty }
+        _ = await harness.shutdown()
+    }
 }
