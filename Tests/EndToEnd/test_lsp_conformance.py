@@ -652,7 +652,7 @@ async def test_watched_datalint_toml(client, tmp_path):
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     watchers = client.protocol._converter.structure(registration.register_options,
                                                     types.DidChangeWatchedFilesRegistrationOptions).watchers
-    assert [w.glob_pattern for w in watchers] == ["**/datalint.toml"]
+    assert [w.glob_pattern for w in watchers] == ["**/datalint.toml", "**/*.jsonl", "**/*.ndjson"]
     uri = uri_for(tmp_path)
     text = EMOJI_TYPO + "\n" + '{"messages": [{"role": "user", "content": "Thanks!"}, {"role": "assistant"}]}\n'
     client.open(uri, text, version=1)
