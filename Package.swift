@@ -144,6 +144,20 @@ let package = Package(
                 swiftSettings: strict),
         .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics"]),
         // --- End of the duplicate detection foundations. ---
+        // --- Token counting: exact BPE counts for tiktoken's encodings (cl100k_base, o200k_base). ---
+        // PCRE2 runs tiktoken's own pre-tokenization patterns (Unicode properties, lookahead, possessive
+        // quantifiers) with its JIT; only Tokenization imports it. The rank files are installed by setup, never
+        // downloaded at run time (Sources/Tokenization/RankFileLocator.swift).
+        .systemLibrary(name: "CPCRE2", path: "Sources/CPCRE2", pkgConfig: "libpcre2-8",
+                       providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "Tokenization",
+                dependencies: ["CPCRE2", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization"], resources: [.copy("Fixtures")]),
+        // Throughput of Tokenization on a JSONL file, against tiktoken (bench/tokens/run.py drives it).
+        .executableTarget(name: "TokenBenchmark", dependencies: ["Tokenization"], path: "bench/tokens/TokenBenchmark",
+                          swiftSettings: strict),
+        // --- End of token counting. ---
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-dependencies.sh --test
 python3 -m pip install --quiet --disable-pip-version-check -r Tests/EndToEnd/requirements.txt
+python3 bench/tokens/install_rank_files.py --quiet  # the rank files TokenizationTests check against tiktoken
 
 swift build --build-tests
 swift test --skip-build
