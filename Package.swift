@@ -71,6 +71,7 @@ let package = Package(
         // The command-line tool.
         .executableTarget(name: "datalint",
                           dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO", "Deduplication",
+                                         "DuplicateStage", "Tokenization", "RecordScanner",
                                          "DatasetText", "Diagnostics", "LanguageServer", "JSONRPC",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
