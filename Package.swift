@@ -65,13 +65,13 @@ let package = Package(
         .target(name: "LanguageServer",
                 dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",
                                "RecordScanner", "Schemas", "DatasetText", "Diagnostics", "StageKit", "DatasetIO",
-                               "Reporting", "DuplicateStage", "WorkspaceIndex"],
+                               "Reporting", "DuplicateStage", "WorkspaceIndex", "RecordTokens", "Tokenization"],
                 swiftSettings: strict),
 
         // The command-line tool.
         .executableTarget(name: "datalint",
                           dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO", "Deduplication",
-                                         "DuplicateStage", "Tokenization", "RecordScanner",
+                                         "DuplicateStage", "Tokenization", "RecordTokens", "RecordScanner",
                                          "DatasetText", "Diagnostics", "LanguageServer", "JSONRPC",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
@@ -158,6 +158,8 @@ let package = Package(
         // Throughput of Tokenization on a JSONL file, against tiktoken (bench/tokens/run.py drives it).
         .executableTarget(name: "TokenBenchmark", dependencies: ["Tokenization"], path: "bench/tokens/TokenBenchmark",
                           swiftSettings: strict),
+        // Token counts of records (chat framing included), for `datalint tokens` and the editor's hover.
+        .target(name: "RecordTokens", dependencies: ["Tokenization", "RecordScanner"], swiftSettings: strict),
         // --- End of token counting. ---
     ],
     swiftLanguageModes: [.v6]

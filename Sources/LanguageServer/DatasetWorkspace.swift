@@ -6,6 +6,7 @@ import Foundation
 import LanguageServerProtocol
 import DuplicateStage
 import RecordScanner
+import Tokenization
 
 /// The open datasets and how to check them. An actor: notifications change documents in the order they
 /// arrive, while requests read consistent snapshots.
@@ -17,6 +18,7 @@ actor DatasetWorkspace {
     private var clientSettings: ClientSettings
     private var configurations = ConfigurationCache()
     private var generationCounter = 0
+    private var tokenizer: BPETokenizer??
 
     init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings) {
         self.encoding = encoding
@@ -29,6 +31,12 @@ actor DatasetWorkspace {
     func version(of uri: String) -> Int? { documents[uri]?.version }
 
     func byteCount(of uri: String) -> Int? { documents[uri]?.lines.byteCount }
+
+    /// The tokenizer of hovers: cl100k_base when its rank file is installed (loaded once), else nil (estimates).
+    func hoverTokenizer() -> BPETokenizer? {
+        if tokenizer == nil { tokenizer = .some(try? BPETokenizer(encoding: .cl100kBase)) }
+        return tokenizer ?? nil
+    }
 
     func isOpen(path: String) -> Bool { documents.keys.contains { DocumentURI.path(of: $0) == path } }
 

@@ -1,5 +1,7 @@
 import JSONRPC
 import LanguageServerProtocol
+import RecordScanner
+import RecordTokens
 
 /// Code actions, hover and the document outline.
 enum FeatureRequests {
@@ -37,7 +39,10 @@ enum FeatureRequests {
         let characters = await context.workspace.positionEncoding == .utf8
             ? content.count : String(decoding: content, as: UTF8.self).utf16.count
         let end = Position(line: line, character: characters)
-        var markdown = HoverText.markdown(for: summary, line: line)
+        var scanner = RecordScanner()
+        let counter = RecordTokenCounter(tokenizer: await context.workspace.hoverTokenizer())
+        var markdown = HoverText.markdown(for: summary, line: line, tokens: counter.count(scanner.scan(Array(content))),
+                                          counter: counter)
         if let duplicates = DuplicateNeighbours(line: line, in: document).markdown { markdown += "\n\n" + duplicates }
         return Hover(contents: MarkupContent(markdown: markdown),
                      range: LanguageServerProtocol.Range(start: Position(line: line, character: 0), end: end))
@@ -76,15 +81,20 @@ enum CodeActionKind {
 }
 
 enum HoverText {
-    static func markdown(for summary: RecordSummary, line: Int) -> String {
+    static func markdown(for summary: RecordSummary, line: Int, tokens: Int?, counter: RecordTokenCounter) -> String {
         var lines = ["**Record \(line + 1)** — \(summary.schema?.displayName ?? "unknown schema")"]
         if summary.turns > 0 {
             lines.append("")
             lines.append("\(summary.turns) turns: " + summary.roles.joined(separator: " → "))
         }
         lines.append("")
-        lines.append("\(summary.characters) characters, ≈\(summary.approximateTokens) tokens "
-                     + "(estimated at 4 characters a token; exact counts need a tokenizer)")
+        if let tokens, !counter.isApproximate {
+            let framing = summary.turns > 0 ? ", chat framing included" : ""
+            lines.append("\(summary.characters) characters, \(tokens) tokens (\(counter.encoding.name)\(framing))")
+        } else {
+            lines.append("\(summary.characters) characters, ≈\(tokens ?? summary.approximateTokens) tokens "
+                         + "(estimated: the \(counter.encoding.name) rank file is not installed)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DatasetIO
 import Foundation
 import RecordScanner
+import RecordTokens
 import Reporting
 import Tokenization
 
@@ -83,51 +84,32 @@ struct TokensCommand: AsyncParsableCommand {
     }
 }
 
-/// Counts the tokens of lines as text or as records, exactly when the encoding's rank file is installed.
+/// Counts the tokens of lines as text or as records (`RecordTokenCounter`), failing on a line that is not JSON.
 struct LineTokenCounter {
-    private let session: TokenizerSession?
-    private let estimator: ApproximateTokenCounter
-    var isApproximate: Bool { session == nil }
+    private let counter: RecordTokenCounter
+    var isApproximate: Bool { counter.isApproximate }
 
     init(encoding: BPEEncoding, allowApproximate: Bool) throws {
-        estimator = ApproximateTokenCounter(approximating: encoding)
         do {
-            session = try BPETokenizer(encoding: encoding).makeSession()
+            counter = RecordTokenCounter(tokenizer: try BPETokenizer(encoding: encoding))
         } catch {
             guard allowApproximate else { throw error }
-            session = nil
+            counter = RecordTokenCounter(tokenizer: nil, encoding: encoding)
         }
     }
 
-    func countText(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { buffer in session?.count(utf8: buffer) ?? estimator.count(utf8: buffer).value }
-    }
+    func countText(_ bytes: ArraySlice<UInt8>) -> Int { counter.count(utf8: bytes) }
 
-    func count(_ text: String) -> Int { session?.count(text) ?? estimator.count(text).value }
-
-    /// A record's tokens: a conversation as the cookbook counts it, anything else as its string values.
     func countRecord(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int) throws -> Int {
+        guard bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return 0 }
         var scanner = RecordScanner()
         var record = ParsedRecord()
         scanner.scan(bytes, lineRange: range, lineNumber: line, into: &record)
-        if record.lineRange.isEmpty || bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return 0 }
         if let error = record.syntaxError {
             let position = record.position(atByteOffset: error.offset)
             throw TokensInputError(message: "\(file):\(line + 1):\(position.utf8Column + 1): \(error.message)")
         }
-        guard let root = record.rootObject else { return record.stringValueNodes().reduce(0) { $0 + count(record.string($1)) } }
-        let list = record.value(forKey: "messages", in: root) ?? record.value(forKey: "conversations", in: root)
-        guard let list, record[list].kind == .array else {
-            return record.stringValueNodes().reduce(0) { $0 + count(record.string($1)) }
-        }
-        let messages = record.elements(of: list).compactMap { message -> ChatMessage? in
-            guard record[message].kind == .object else { return nil }
-            return ChatMessage(fields: record.members(of: message).compactMap { member in
-                record[member.value].kind == .string
-                    ? ChatMessage.Field(key: record.string(member.key), value: record.string(member.value)) : nil
-            })
-        }
-        return ChatTokenOverhead.openAICookbook.count(messages, tokens: count)
+        return counter.count(record) ?? 0
     }
 }
 
