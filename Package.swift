@@ -71,7 +71,7 @@ let package = Package(
         // The command-line tool.
         .executableTarget(name: "datalint",
                           dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO", "Deduplication",
-                                         "DuplicateStage", "Tokenization", "RecordTokens", "RecordScanner",
+                                         "DuplicateStage", "Tokenization", "RecordTokens", "RecordScanner", "DatasetProfile", "Jansson",
                                          "DatasetText", "Diagnostics", "LanguageServer", "JSONRPC",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
@@ -160,6 +160,9 @@ let package = Package(
                           swiftSettings: strict),
         // Token counts of records (chat framing included), for `datalint tokens` and the editor's hover.
         .target(name: "RecordTokens", dependencies: ["Tokenization", "RecordScanner"], swiftSettings: strict),
+        // What a dataset holds (schemas, roles, turns, tokens per role, preference length bias): `datalint stats`.
+        .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas"], swiftSettings: strict),
+        .testTarget(name: "DatasetProfileTests", dependencies: ["DatasetProfile", "RecordTokens", "RecordScanner", "Tokenization"]),
         // --- End of token counting. ---
     ],
     swiftLanguageModes: [.v6]

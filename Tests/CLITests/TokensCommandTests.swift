@@ -34,3 +34,24 @@ import Testing
         #expect(result.standardError.contains("bad.jsonl:2:"))
     }
 }
+
+@Suite struct StatsCommandTests {
+    @Test func jsonStatisticsAgreeWithTokenCountsPerRecord() throws {
+        let scratch = try Scratch()
+        let lines = [#"{"messages":[{"role":"user","content":"hello world"},{"role":"assistant","content":"Hi"}]}"#,
+                     #"{"messages":[{"role":"user","content":"What is BPE?"},{"role":"assistant","content":"Byte-pair encoding."}]}"#]
+        let file = try scratch.write("chat.jsonl", lines.joined(separator: "\n") + "\n")
+        let stats = try Datalint.run(["stats", "--format", "json", "--epochs", "2", file])
+        #expect(stats.status == 0, "\(stats.standardError)")
+        let report = try #require(try jsonLines(stats.standardOutput).first)
+        let perRecord = try Datalint.run(["tokens", "--records", file]).standardOutput.split(separator: "\n").compactMap { Int($0) }
+        let tokens = try #require(report["tokens"] as? [String: Any])
+        #expect(tokens["total"] as? Int == perRecord.reduce(0, +))
+        #expect(report["records"] as? Int == 2)
+        let trained = try #require(report["trainedTokens"] as? [String: Any])
+        #expect(report["trainingTokens"] as? Int == (trained["total"] as? Int ?? -1) * 2)
+        let human = try Datalint.run(["stats", file])
+        #expect(human.standardOutput.contains("2 records (0 blank lines, 0 not valid JSON objects)"))
+        #expect(human.standardOutput.contains("tokens per record"))
+    }
+}

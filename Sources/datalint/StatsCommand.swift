@@ -1,0 +1,88 @@
+import ArgumentParser
+import DatasetIO
+import DatasetProfile
+import Foundation
+import RecordScanner
+import RecordTokens
+import Reporting
+import Tokenization
+
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Describe datasets: records, schemas, roles, turns and token counts per role.",
+        discussion: """
+            Tokens are exact counts of --encoding (a chat record with the OpenAI cookbook's framing); without its \
+            rank file, --approximate estimates and says so. "Trained tokens" are those of assistant turns, \
+            outputs, completions and chosen answers: what fine-tuning is billed for and learns from.
+            """)
+
+    @Argument(help: ArgumentHelp("JSONL files (.gz too), or - for standard input.", valueName: "FILE"))
+    var files: [String] = ["-"]
+
+    @Option(help: "human or json.")
+    var format: StatsFormat = .human
+
+    @Option(help: "cl100k_base or o200k_base.")
+    var encoding: String = BPEEncoding.cl100kBase.name
+
+    @Option(help: "Epochs for the estimate of training tokens.")
+    var epochs: Int = 3
+
+    @Flag(help: "Estimate tokens when the encoding's rank file is not installed, instead of failing.")
+    var approximate = false
+
+    func validate() throws {
+        guard BPEEncoding.named(encoding) != nil else {
+            throw ValidationError("unknown --encoding '\(encoding)' (known: \(BPEEncoding.all.map(\.name).joined(separator: ", ")))")
+        }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    }
+
+    func run() async throws {
+        var errors = StandardStream.error()
+        let encoding = BPEEncoding.named(self.encoding)!
+        let counter: RecordTokenCounter
+        do {
+            counter = RecordTokenCounter(tokenizer: try BPETokenizer(encoding: encoding))
+        } catch {
+            guard approximate else {
+                errors.write("datalint: error: \(error)\n")
+                errors.flush()
+                throw ExitCode(2)
+            }
+            counter = RecordTokenCounter(tokenizer: nil, encoding: encoding)
+        }
+        var profile = DatasetProfile(counter: counter)
+        do {
+            for file in files { try Self.read(file, into: &profile) }
+        } catch {
+            errors.write("datalint: error: \(error)\n")
+            errors.flush()
+            throw ExitCode(2)
+        }
+        var output = StandardStream.output()
+        output.write(format == .json ? StatsReport.json(profile, epochs: epochs) : StatsReport.human(profile, epochs: epochs))
+        output.flush()
+    }
+
+    private static func read(_ file: String, into profile: inout DatasetProfile) throws {
+        var reader = try DatasetReader(path: file)
+        defer { reader.close() }
+        var scanner = RecordScanner()
+        var record = ParsedRecord()
+        while let chunk = try reader.nextChunk() {
+            var line = chunk.firstLine
+            LineSplitter.forEachLine(in: chunk.bytes) { range in
+                let isBlank = !chunk.bytes[range].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+                scanner.scan(chunk.bytes, lineRange: range, lineNumber: line, into: &record)
+                profile.add(record, isBlank: isBlank)
+                line += 1
+            }
+        }
+    }
+}
+
+enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
+    case human, json
+}

@@ -1,0 +1,99 @@
+import DatasetProfile
+import Foundation
+import Jansson
+
+/// `datalint stats` output: a terminal summary with histograms, or one JSON document for scripts.
+enum StatsReport {
+    static func human(_ profile: DatasetProfile, epochs: Int) -> String {
+        var lines: [String] = []
+        lines.append("\(profile.records) records (\(plural(profile.blankLines, "blank line")), \(profile.invalidRecords) not valid JSON objects)")
+        lines.append("schemas   " + ranked(profile.schemas))
+        if !profile.roles.isEmpty { lines.append("roles     " + ranked(profile.roles)) }
+        if let turns = profile.turns.summary {
+            lines.append("turns     min \(turns.min) · p50 \(turns.p50) · p90 \(turns.p90) · max \(turns.max)")
+        }
+        let unit = profile.tokensAreApproximate ? "≈tokens, estimated (no \(profile.encodingName) rank file)" : "tokens (\(profile.encodingName))"
+        lines.append("")
+        lines.append("\(unit)           min      p50      p90      p99      max        total")
+        if let all = profile.tokens.summary { lines.append(row("per record", all)) }
+        for (role, distribution) in profile.tokensByRole.sorted(by: { $0.key < $1.key }) {
+            if let summary = distribution.summary { lines.append(row("  " + role, summary)) }
+        }
+        if let trained = profile.trainedTokens.summary {
+            lines.append(row("trained", trained))
+            lines.append("")
+            lines.append("trained tokens: \(trained.total) per epoch, \(trained.total * epochs) for \(epochs) epochs")
+        }
+        if let bias = profile.preferenceLengthBias {
+            lines.append(String(format: "preference length bias: chosen answers are %+.1f tokens longer on average; the chosen answer is the longer in %.0f%% of pairs",
+                                bias.meanDifference, bias.chosenLonger * 100))
+        }
+        let histogram = profile.tokens.histogram()
+        if !histogram.isEmpty {
+            lines.append("")
+            lines.append("tokens per record")
+            let largest = histogram.map(\.count).max() ?? 1
+            for bin in histogram {
+                let bar = String(repeating: "█", count: max(bin.count > 0 ? 1 : 0, bin.count * 40 / max(largest, 1)))
+                lines.append(pad("\(bin.lowerBound)–\(bin.upperBound)", 16) + " " + pad(bar, 40) + " \(bin.count)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ profile: DatasetProfile, epochs: Int) -> String {
+        var members: [(String, JSONValue)] = [
+            ("records", .integer(Int64(profile.records))),
+            ("blankLines", .integer(Int64(profile.blankLines))),
+            ("invalidRecords", .integer(Int64(profile.invalidRecords))),
+            ("schemas", counts(profile.schemas)),
+            ("roles", counts(profile.roles)),
+            ("encoding", .string(profile.encodingName)),
+            ("tokensAreApproximate", .bool(profile.tokensAreApproximate)),
+            ("turns", distribution(profile.turns)),
+            ("tokens", distribution(profile.tokens)),
+            ("tokensByRole", .object(JSONObject(profile.tokensByRole.sorted { $0.key < $1.key }.map { ($0.key, distribution($0.value)) }))),
+            ("trainedTokens", distribution(profile.trainedTokens)),
+            ("epochs", .integer(Int64(epochs))),
+            ("trainingTokens", .integer(Int64(profile.trainedTokens.total * epochs))),
+            ("tokenHistogram", .array(profile.tokens.histogram().map { bin in
+                .object(JSONObject([("from", .integer(Int64(bin.lowerBound))), ("to", .integer(Int64(bin.upperBound))),
+                                    ("count", .integer(Int64(bin.count)))]))
+            })),
+        ]
+        if let bias = profile.preferenceLengthBias {
+            members.append(("preferenceLengthBias", .object(JSONObject([("meanDifference", .real(bias.meanDifference)),
+                                                                        ("chosenLonger", .real(bias.chosenLonger))]))))
+        }
+        return ((try? JSONValue.object(JSONObject(members)).encodedString()) ?? "{}") + "\n"
+    }
+
+    private static func counts(_ counts: [String: Int]) -> JSONValue {
+        .object(JSONObject(counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, JSONValue.integer(Int64($0.value))) }))
+    }
+
+    private static func distribution(_ values: Distribution) -> JSONValue {
+        guard let summary = values.summary else { return .null }
+        return .object(JSONObject([
+            ("min", .integer(Int64(summary.min))), ("p50", .integer(Int64(summary.p50))), ("p90", .integer(Int64(summary.p90))),
+            ("p99", .integer(Int64(summary.p99))), ("max", .integer(Int64(summary.max))), ("mean", .real(summary.mean)),
+            ("total", .integer(Int64(summary.total))),
+        ]))
+    }
+
+    private static func ranked(_ counts: [String: Int]) -> String {
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
+    }
+
+    private static func row(_ name: String, _ summary: Distribution.Summary) -> String {
+        pad(name, 24) + [summary.min, summary.p50, summary.p90, summary.p99, summary.max].map { pad(String($0), 9, right: true) }.joined()
+            + pad(String(summary.total), 13, right: true)
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+}
