@@ -159,7 +159,7 @@ let package = Package(
         .executableTarget(name: "TokenBenchmark", dependencies: ["Tokenization"], path: "bench/tokens/TokenBenchmark",
                           swiftSettings: strict),
         // Token counts of records (chat framing included), for `datalint tokens` and the editor's hover.
-        .target(name: "RecordTokens", dependencies: ["Tokenization", "RecordScanner"], swiftSettings: strict),
+        .target(name: "RecordTokens", dependencies: ["Tokenization", "RecordScanner", "Schemas"], swiftSettings: strict),
         // What a dataset holds (schemas, roles, turns, tokens per role, preference length bias): `datalint stats`.
         .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas"], swiftSettings: strict),
         .testTarget(name: "DatasetProfileTests", dependencies: ["DatasetProfile", "RecordTokens", "RecordScanner", "Tokenization"]),

@@ -40,8 +40,7 @@ public struct DatasetProfile {
         let schema = SchemaDetector.detect(record).schema
         schemas[schema.rawValue, default: 0] += 1
         tokens.add(total)
-        let list = record.value(forKey: "messages", in: root) ?? record.value(forKey: "conversations", in: root)
-        if let list, record[list].kind == .array {
+        if let list = ConversationTurns.list(in: record, root: root) {
             addConversation(list, record)
         } else {
             addPair(schema, root, record)
@@ -50,16 +49,13 @@ public struct DatasetProfile {
 
     private mutating func addConversation(_ list: Int, _ record: ParsedRecord) {
         var turnCount = 0, trained = 0
-        for message in record.elements(of: list) where record[message].kind == .object {
+        for turn in ConversationTurns.turns(of: list, in: record) {
             turnCount += 1
-            let roleNode = record.value(forKey: "role", in: message) ?? record.value(forKey: "from", in: message)
-            let role = roleNode.flatMap { record[$0].kind == .string ? record.string($0) : nil } ?? "?"
+            let role = ConversationTurns.role(of: turn, in: record) ?? "?"
             roles[role, default: 0] += 1
-            let content = (record.value(forKey: "content", in: message) ?? record.value(forKey: "value", in: message))
-                .map { text(of: $0, record) } ?? ""
-            let count = counter.count(content)
+            let count = counter.count(turn.textNode.map { text(of: $0, record) } ?? "")
             tokensByRole[role, default: Distribution()].add(count)
-            if ["assistant", "gpt", "model"].contains(role) { trained += count }
+            if ConversationTurns.isAssistant(turn, in: record) { trained += count }
         }
         turns.add(turnCount)
         trainedTokens.add(trained)
@@ -83,19 +79,10 @@ public struct DatasetProfile {
         }
     }
 
-    /// A value's text: a string's value, or every string inside an array or object (message lists included).
+    /// A value's text: a string's value, or every string inside an array or object (content parts, message lists).
     private func text(of node: Int, _ record: ParsedRecord) -> String {
-        if record[node].kind == .string { return record.string(node) }
-        var parts: [String] = []
-        var index = node + 1
-        let end = max(record[node].next, node + 1)
-        var keys = Set<Int>()
-        while index < end {
-            if record[index].kind == .object { for member in record.members(of: index) { keys.insert(member.key) } }
-            if record[index].kind == .string && !keys.contains(index) { parts.append(record.string(index)) }
-            index += 1
-        }
-        return parts.joined(separator: "\n")
+        record[node].kind == .string ? record.string(node)
+            : record.stringValueNodes(under: node).map(record.string).joined(separator: "\n")
     }
 
     /// Mean chosen minus mean rejected tokens, and the share of pairs whose chosen answer is the longer (nil

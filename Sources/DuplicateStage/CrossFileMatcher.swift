@@ -18,6 +18,12 @@ public struct CrossFileMatcher: Sendable {
         let index: Int
     }
 
+    /// A record and a candidate it was compared with, so no pair is compared twice across bands.
+    private struct Comparison: Hashable {
+        let member: Location
+        let representative: Location
+    }
+
     /// The matches of every file's records, per file.
     public func matches(_ files: [FileDuplicates]) -> [[CrossFileMatch]] {
         var best: [Location: (match: CrossFileMatch, strength: Double)] = [:]
@@ -76,7 +82,7 @@ public struct CrossFileMatcher: Sendable {
     private func matchNear(_ files: [FileDuplicates], _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
         guard files.count > 1, let bandCount = files.lazy.compactMap({ $0.facts.first?.bandKeys.count }).first else { return }
         var entries: [(key: UInt64, location: Location)] = []
-        var verified: Set<[Int]> = []
+        var verified: Set<Comparison> = []
         var borderline: [(Location, Location)] = []
         for band in 0..<bandCount {
             entries.removeAll(keepingCapacity: true)
@@ -124,14 +130,14 @@ public struct CrossFileMatcher: Sendable {
         }
     }
 
-    private func verifyBucket(_ bucket: [Location], _ files: [FileDuplicates], _ verified: inout Set<[Int]>,
+    private func verifyBucket(_ bucket: [Location], _ files: [FileDuplicates], _ verified: inout Set<Comparison>,
                               _ borderline: inout [(Location, Location)],
                               _ offer: (Location, Location, CrossFileMatch.Kind) -> Void) {
         var firstOfFile: [Int: Location] = [:]
         for location in bucket where firstOfFile[location.file] == nil { firstOfFile[location.file] = location }
         for member in bucket {
             for (file, representative) in firstOfFile where file != member.file {
-                guard verified.insert([member.file, member.index, representative.file, representative.index]).inserted else { continue }
+                guard verified.insert(Comparison(member: member, representative: representative)).inserted else { continue }
                 let mine = files[member.file].facts[member.index], theirs = files[file].facts[representative.index]
                 guard mine.exactHash != theirs.exactHash else { continue }
                 guard mine.signature.count == theirs.signature.count else { continue }

@@ -20,8 +20,6 @@ struct RecordParts {
     var verdict: [Int] = []
     var rule = ConflictRule.differentAnswer
 
-    static let assistantRoles: [String] = ["assistant", "gpt", "model", "bot", "chatbot"]
-
     /// The parts of `record`, or nil when its schema has no prompt to speak of (plain text, unknown shapes).
     init?(_ record: ParsedRecord, detection: SchemaDetection) {
         guard let root = record.rootObject else { return nil }
@@ -59,16 +57,10 @@ struct RecordParts {
     /// Splits a message list at its last assistant turn: the turns before it are the prompt, it is the answer.
     private mutating func split(conversation list: Int, _ record: ParsedRecord) -> Bool {
         guard record[list].kind == .array else { return false }
-        let turns = Array(record.elements(of: list))
-        guard let last = turns.lastIndex(where: { Self.isAssistant($0, record) }), last > 0 else { return false }
-        prompt = Array(turns[..<last])
-        answer = [turns[last]]
+        let turns = ConversationTurns.turns(of: list, in: record)
+        guard let last = turns.lastIndex(where: { ConversationTurns.isAssistant($0, in: record) }), last > 0 else { return false }
+        prompt = turns[..<last].map(\.message)
+        answer = [turns[last].message]
         return true
-    }
-
-    private static func isAssistant(_ turn: Int, _ record: ParsedRecord) -> Bool {
-        guard record[turn].kind == .object,
-              let role = record.value(forKey: "role", in: turn) ?? record.value(forKey: "from", in: turn) else { return false }
-        return assistantRoles.contains { record.keyEquals(role, $0) }
     }
 }

@@ -47,8 +47,6 @@ struct DocumentDuplicates: Sendable {
         return .aggregate(facts, lines, stage, plan.policy, identity: identity, factsVersion: factsVersion)
     }
 
-    var isUpToDate: Bool { !awaitsFirstComputation && pendingLines.isEmpty && aggregatedVersion == factsVersion }
-
     /// Lines `range` were replaced by `insertedCount` lines.
     mutating func replace(lines range: Range<Int>, insertedCount: Int) {
         factsVersion += 1

@@ -71,15 +71,9 @@ struct RecordSummary: Sendable {
     /// The turns of a messages or conversations list: each role, and the node of its text when it is a string
     /// (decoded only when needed).
     private static func conversation(in record: ParsedRecord, root: Int) -> [(role: String, textNode: Int?)] {
-        let list = record.value(forKey: "messages", in: root) ?? record.value(forKey: "conversations", in: root)
-        guard let list, record[list].kind == .array else { return [] }
-        return record.elements(of: list).compactMap { message in
-            guard record[message].kind == .object else { return nil }
-            let role = (record.value(forKey: "role", in: message) ?? record.value(forKey: "from", in: message))
-                .flatMap { record[$0].kind == .string ? record.string($0) : nil } ?? "?"
-            let text = (record.value(forKey: "content", in: message) ?? record.value(forKey: "value", in: message))
-                .flatMap { record[$0].kind == .string ? $0 : nil }
-            return (role, text)
+        guard let list = ConversationTurns.list(in: record, root: root) else { return [] }
+        return ConversationTurns.turns(of: list, in: record).map { turn in
+            (ConversationTurns.role(of: turn, in: record) ?? "?", turn.textNode.flatMap { record[$0].kind == .string ? $0 : nil })
         }
     }
 }

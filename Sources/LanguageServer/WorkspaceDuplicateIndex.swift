@@ -28,9 +28,12 @@ actor WorkspaceDuplicateIndex {
         let environment = ProcessInfo.processInfo.environment
         let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in roots.sorted().joined(separator: "\n").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "\(cache)/datalint/workspaces/\(String(hash, radix: 16)).sqlite"
+        return "\(cache)/datalint/workspaces/\(String(fnv1a(roots.sorted().joined(separator: "\n")), radix: 16)).sqlite"
+    }
+
+    /// A stable 64-bit name for a text (Swift's own hashes change with every process).
+    private static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// The index's records are only comparable when made with the same settings (normalization, shingles, hash
@@ -39,8 +42,7 @@ actor WorkspaceDuplicateIndex {
         let options = stage.options, normalization = options.normalization
         let description = "nfc=\(normalization.unicodeNFC) case=\(normalization.caseFold) space=\(normalization.collapseWhitespace) "
             + "punct=\(normalization.stripPunctuation) threshold=\(options.threshold) hashes=\(options.hashCount) words=\(options.shingleWords)"
-        var key: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in description.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let key = Self.fnv1a(description)
         let recorded = try index.fingerprint(of: Self.settingsKey)
         if let recorded, recorded.contentHash != key {
             try index.rebuild()

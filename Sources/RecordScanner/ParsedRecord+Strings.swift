@@ -93,11 +93,13 @@ extension ParsedRecord {
 }
 
 extension ParsedRecord {
-    /// The string nodes that are values, not object keys, in document order: the text a record carries.
-    public func stringValueNodes() -> [Int] {
+    /// The string nodes that are values, not object keys, in document order: the text a record carries, or (with
+    /// `node`) the text inside that value.
+    public func stringValueNodes(under node: Int? = nil) -> [Int] {
         var isKey = [Bool](repeating: false, count: nodes.count)
         var values: [Int] = []
-        for index in nodes.indices {
+        let range = node.map { $0..<min(nodes.count, max(nodes[$0].next, $0 + 1)) } ?? nodes.indices
+        for index in range {
             let node = nodes[index]
             if node.kind == .object {
                 for member in members(of: index) { isKey[member.key] = true }

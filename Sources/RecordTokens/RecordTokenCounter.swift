@@ -1,4 +1,5 @@
 import RecordScanner
+import Schemas
 import Tokenization
 
 /// Counts the tokens of records: exactly when the encoding's rank file is installed, else by estimate (and says so).
@@ -30,14 +31,11 @@ public struct RecordTokenCounter {
     /// The tokens of a valid record; nil when the line is not valid JSON.
     public func count(_ record: ParsedRecord) -> Int? {
         guard record.isValidJSON else { return nil }
-        guard let root = record.rootObject,
-              let list = record.value(forKey: "messages", in: root) ?? record.value(forKey: "conversations", in: root),
-              record[list].kind == .array else {
+        guard let root = record.rootObject, let list = ConversationTurns.list(in: record, root: root) else {
             return record.stringValueNodes().reduce(0) { $0 + count(record.string($1)) }
         }
-        let messages = record.elements(of: list).compactMap { message -> ChatMessage? in
-            guard record[message].kind == .object else { return nil }
-            return ChatMessage(fields: record.members(of: message).compactMap { member in
+        let messages = ConversationTurns.turns(of: list, in: record).map { turn in
+            ChatMessage(fields: record.members(of: turn.message).compactMap { member in
                 record[member.value].kind == .string
                     ? ChatMessage.Field(key: record.string(member.key), value: record.string(member.value)) : nil
             })

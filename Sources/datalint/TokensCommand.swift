@@ -39,7 +39,7 @@ struct TokensCommand: AsyncParsableCommand {
 
     func run() async throws {
         var errors = StandardStream.error()
-        let counter: LineTokenCounter
+        var counter: LineTokenCounter
         do {
             counter = try LineTokenCounter(encoding: BPEEncoding.named(encoding)!, allowApproximate: approximate)
         } catch {
@@ -100,10 +100,12 @@ struct LineTokenCounter {
 
     func countText(_ bytes: ArraySlice<UInt8>) -> Int { counter.count(utf8: bytes) }
 
-    func countRecord(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int) throws -> Int {
+    /// Reused for every line: scanning allocates nothing per line once they have grown.
+    private var scanner = RecordScanner()
+    private var record = ParsedRecord()
+
+    mutating func countRecord(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int) throws -> Int {
         guard bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return 0 }
-        var scanner = RecordScanner()
-        var record = ParsedRecord()
         scanner.scan(bytes, lineRange: range, lineNumber: line, into: &record)
         if let error = record.syntaxError {
             let position = record.position(atByteOffset: error.offset)
