@@ -50,7 +50,7 @@ let package = Package(
 
         // Running stages over files, and presenting what they found.
         .target(name: "Checker",
-                dependencies: ["StageKit", "FormatStage", "PIIStage", "DuplicateStage", "DatasetIO", "Waivers", "Hashing",
+                dependencies: ["StageKit", "FormatStage", "PIIStage", "DuplicateStage", "LengthStage", "Tokenization", "DatasetIO", "Waivers", "Hashing",
                                "Configuration", "Redaction", "TextNormalization"],
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "LanguageServer",
                 dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",
                                "RecordScanner", "Schemas", "DatasetText", "Diagnostics", "StageKit", "DatasetIO",
-                               "Reporting", "DuplicateStage", "WorkspaceIndex", "RecordTokens", "Tokenization"],
+                               "Reporting", "DuplicateStage", "LengthStage", "WorkspaceIndex", "RecordTokens", "Tokenization"],
                 swiftSettings: strict),
 
         // The command-line tool.
@@ -161,7 +161,14 @@ let package = Package(
         // Token counts of records (chat framing included), for `datalint tokens` and the editor's hover.
         .target(name: "RecordTokens", dependencies: ["Tokenization", "RecordScanner", "Schemas"], swiftSettings: strict),
         // What a dataset holds (schemas, roles, turns, tokens per role, preference length bias): `datalint stats`.
-        .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas"], swiftSettings: strict),
+        // Languages of text: CLD2 (C++) behind a C face, like libphonenumber.
+        .target(name: "CLanguageDetection", path: "Sources/CLanguageDetection", linkerSettings: [.linkedLibrary("cld2")]),
+        .target(name: "LanguageDetection", dependencies: ["CLanguageDetection"], swiftSettings: strict),
+        .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
+        .target(name: "LengthStage", dependencies: ["StageKit", "RecordScanner", "RecordTokens", "Tokenization", "Diagnostics", "DatasetText"],
+                swiftSettings: strict),
+        .testTarget(name: "LengthStageTests", dependencies: ["LengthStage", "StageKit", "RecordScanner", "Diagnostics", "Tokenization"]),
+        .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas", "LanguageDetection"], swiftSettings: strict),
         .testTarget(name: "DatasetProfileTests", dependencies: ["DatasetProfile", "RecordTokens", "RecordScanner", "Tokenization"]),
         // --- End of token counting. ---
     ],

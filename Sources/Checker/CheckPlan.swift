@@ -2,9 +2,11 @@ import Configuration
 import Diagnostics
 import DuplicateStage
 import FormatStage
+import LengthStage
 import PIIStage
 import StageKit
 import TextNormalization
+import Tokenization
 import Waivers
 
 /// What the command line says on top of the configuration file; nil or empty leaves the file's setting.
@@ -38,7 +40,12 @@ public struct CheckPlan: Sendable {
 
     /// `datasetPath`, when the dataset is a file that can be read again, lets the `dedup` stage measure borderline
     /// near-duplicate candidates exactly.
-    public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides(), datasetPath: String? = nil) {
+    /// The `length` stage when it runs, which the language server also runs after the first diagnostics are out.
+    public let lengthStage: LengthStage?
+
+    /// `tokenCounters`, when given for the configured encoding, shares a tokenizer already loaded.
+    public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides(), datasetPath: String? = nil,
+                tokenCounters: TokenCounters? = nil) {
         let select = overrides.select.isEmpty ? configuration.select : overrides.select
         let policy = DiagnosticPolicy(select: select, ignore: configuration.ignore + overrides.ignore,
                                       severityOverrides: configuration.severity.policyOverrides)
@@ -47,12 +54,14 @@ public struct CheckPlan: Sendable {
         maxDepth = configuration.format.maxDepth
         evaluationFiles = EvaluationFiles(patterns: configuration.dedup.evaluationFiles)
         duplicateThreshold = configuration.dedup.threshold
-        let candidates = BuiltInStages.make(configuration, datasetPath: datasetPath)
+        let length = BuiltInStages.lengthStage(configuration.length, tokenCounters: tokenCounters)
+        let candidates = BuiltInStages.make(configuration, datasetPath: datasetPath, length: length)
         stages = candidates.filter { stage in
             configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
         }
         duplicateStage = stages.contains { $0.name == DuplicateStage.stageName }
             ? DuplicateStage(options: BuiltInStages.duplicateOptions(configuration.dedup)) : nil
+        lengthStage = stages.contains { $0.name == LengthStage.stageName } ? length : nil
     }
 
     /// True when `code` can be reported in this plan, so a waiver for it can be judged stale.
@@ -65,16 +74,17 @@ public struct CheckPlan: Sendable {
 
 /// The stages datalint ships, and every code they and the waiver file can report.
 public enum BuiltInStages {
-    public static let names = ["format", "pii", "dedup"]
+    public static let names = ["format", "pii", "dedup", "length"]
 
     public static let catalog = DiagnosticCatalog([
         FormatCode.allCases.map(\.descriptor),
         PIICode.allCases.map(\.descriptor),
         DuplicateCode.allCases.map(\.descriptor),
+        LengthCode.allCases.map(\.descriptor),
         WaiverCode.allCases.map(\.descriptor),
     ])
 
-    static func make(_ configuration: DatalintConfiguration, datasetPath: String?) -> [AnyRecordStage] {
+    static func make(_ configuration: DatalintConfiguration, datasetPath: String?, length: LengthStage) -> [AnyRecordStage] {
         let format = configuration.format
         let options = FormatOptions(roles: format.roles ?? FormatOptions.defaultRoles, extraKeys: format.extraKeys,
                                     templateTokens: format.templateTokens)
@@ -82,7 +92,28 @@ public enum BuiltInStages {
                            redactor: RedactionSetup.redactor(for: configuration.pii))
         return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii),
                 AnyRecordStage(DuplicateStage(options: duplicateOptions(configuration.dedup),
-                                              lineSource: datasetPath.map(DatasetFileLines.init(path:))))]
+                                              lineSource: datasetPath.map(DatasetFileLines.init(path:)))),
+                AnyRecordStage(length)]
+    }
+
+    static func lengthStage(_ settings: LengthSettings, tokenCounters: TokenCounters?) -> LengthStage {
+        let options = lengthOptions(settings)
+        return LengthStage(options: options, counters: tokenCounters?.encoding == options.encoding ? tokenCounters : nil)
+    }
+
+    static func lengthOptions(_ settings: LengthSettings) -> LengthOptions {
+        var options = LengthOptions()
+        options.encoding = BPEEncoding.named(settings.encoding) ?? .cl100kBase
+        options.maxTokens = settings.maxTokens
+        options.maxAnswerTokens = settings.maxAnswerTokens
+        options.minAnswerTokens = settings.minAnswerTokens
+        options.outliers.method = OutlierRule.Method(rawValue: settings.outlierMethod) ?? .mad
+        options.outliers.scale = OutlierRule.Scale(rawValue: settings.outlierScale) ?? .log
+        options.outliers.threshold = settings.outlierThreshold
+        options.outliers.iqrFactor = settings.iqrFactor
+        options.outliers.minSamples = settings.outlierMinSamples
+        options.outliers.minRatio = settings.outlierMinRatio
+        return options
     }
 
     static func duplicateOptions(_ settings: DedupSettings) -> DuplicateOptions {

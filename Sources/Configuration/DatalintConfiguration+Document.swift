@@ -12,6 +12,21 @@ extension DatalintConfiguration {
         readFormatSection(of: document)
         readPIISection(of: document)
         readDedupSection(of: document)
+        readLengthSection(of: document)
+    }
+
+    private mutating func readLengthSection(of document: ConfigurationDocument) {
+        let section = StandardKey.length
+        length.encoding = document.string(StandardKey.encoding, in: section) ?? length.encoding
+        length.maxTokens = document.integer(StandardKey.maxTokens, in: section) ?? length.maxTokens
+        length.maxAnswerTokens = document.integer(StandardKey.maxAnswerTokens, in: section) ?? length.maxAnswerTokens
+        length.minAnswerTokens = document.integer(StandardKey.minAnswerTokens, in: section) ?? length.minAnswerTokens
+        length.outlierMethod = document.string(StandardKey.outlierMethod, in: section) ?? length.outlierMethod
+        length.outlierScale = document.string(StandardKey.outlierScale, in: section) ?? length.outlierScale
+        length.outlierThreshold = document.number(StandardKey.outlierThreshold, in: section) ?? length.outlierThreshold
+        length.iqrFactor = document.number(StandardKey.iqrFactor, in: section) ?? length.iqrFactor
+        length.outlierMinSamples = document.integer(StandardKey.outlierMinSamples, in: section) ?? length.outlierMinSamples
+        length.outlierMinRatio = document.number(StandardKey.outlierMinRatio, in: section) ?? length.outlierMinRatio
     }
 
     private mutating func readDedupSection(of document: ConfigurationDocument) {

@@ -14,6 +14,7 @@ public struct DatalintConfiguration: Sendable, Equatable {
     public var format = FormatSettings()
     public var pii = PIISettings()
     public var dedup = DedupSettings()
+    public var length = LengthSettings()
 
     public static let defaultWaiverFileName = ".datalint-waivers"
 
@@ -74,6 +75,29 @@ public struct DedupSettings: Sendable, Equatable {
     public static let normalizations = ["nfc", "case", "whitespace", "punctuation"]
     public static let defaultEvaluationFiles = ["**/test*.jsonl", "**/*_test.jsonl", "**/eval/**", "**/evaluation/**",
                                                 "**/*eval*.jsonl", "**/*benchmark*"]
+
+    public init() {}
+}
+
+/// `[length]`: the context and limits the `length` stage judges records by, and how it finds outliers.
+public struct LengthSettings: Sendable, Equatable {
+    /// The tokenizer encoding (`cl100k_base`, `o200k_base`).
+    public var encoding = "cl100k_base"
+    public var maxTokens = 8_192
+    public var maxAnswerTokens: Int?
+    public var minAnswerTokens = 3
+    /// `mad` (modified z-score) or `iqr` (Tukey's fences).
+    public var outlierMethod = "mad"
+    /// `log` or `linear`.
+    public var outlierScale = "log"
+    public var outlierThreshold = 3.5
+    public var iqrFactor = 3.0
+    public var outlierMinSamples = 30
+    public var outlierMinRatio = 20.0
+
+    public static let encodings = ["cl100k_base", "o200k_base"]
+    public static let outlierMethods = ["mad", "iqr"]
+    public static let outlierScales = ["log", "linear"]
 
     public init() {}
 }

@@ -30,6 +30,18 @@ enum StandardKey {
     static let shingleWords = "shingle_words"
     static let normalize = "normalize"
     static let evaluationFiles = "evaluation_files"
+
+    static let length = "length"
+    static let encoding = "encoding"
+    static let maxTokens = "max_tokens"
+    static let maxAnswerTokens = "max_answer_tokens"
+    static let minAnswerTokens = "min_answer_tokens"
+    static let outlierMethod = "outlier_method"
+    static let outlierScale = "outlier_scale"
+    static let outlierThreshold = "outlier_threshold"
+    static let iqrFactor = "iqr_factor"
+    static let outlierMinSamples = "outlier_min_samples"
+    static let outlierMinRatio = "outlier_min_ratio"
 }
 
 extension ConfigurationSchema {
@@ -47,6 +59,7 @@ extension ConfigurationSchema {
             formatSection(),
             piiSection(),
             dedupSection(),
+            lengthSection(),
         ])
     }
 
@@ -105,6 +118,21 @@ extension ConfigurationSchema {
                     : "'\(key)' may hold \(DedupSettings.normalizations.joined(separator: ", ")), not '\(word)'"
             }),
             KeySchema(StandardKey.evaluationFiles, .nonEmptyStringList),
+        ])
+    }
+
+    private static func lengthSection() -> SectionSchema {
+        SectionSchema(name: StandardKey.length, keys: [
+            KeySchema(StandardKey.encoding, .oneOf(LengthSettings.encodings)),
+            KeySchema(StandardKey.maxTokens, .integer(in: 1...10_000_000)),
+            KeySchema(StandardKey.maxAnswerTokens, .integer(in: 1...10_000_000)),
+            KeySchema(StandardKey.minAnswerTokens, .integer(in: 0...1_000)),
+            KeySchema(StandardKey.outlierMethod, .oneOf(LengthSettings.outlierMethods)),
+            KeySchema(StandardKey.outlierScale, .oneOf(LengthSettings.outlierScales)),
+            KeySchema(StandardKey.outlierThreshold, .fraction(in: 0...100)),
+            KeySchema(StandardKey.iqrFactor, .fraction(in: 0...100)),
+            KeySchema(StandardKey.outlierMinSamples, .integer(in: 3...1_000_000)),
+            KeySchema(StandardKey.outlierMinRatio, .fraction(in: 0...1_000_000)),
         ])
     }
 

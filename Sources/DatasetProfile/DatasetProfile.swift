@@ -33,56 +33,29 @@ public struct DatasetProfile {
             return
         }
         records += 1
-        guard let root = record.rootObject, let total = counter.count(record) else {
+        guard record.isValidJSON, let lengths = counter.lengths(of: record) else {
             invalidRecords += 1
             return
         }
-        let schema = SchemaDetector.detect(record).schema
-        schemas[schema.rawValue, default: 0] += 1
-        tokens.add(total)
-        if let list = ConversationTurns.list(in: record, root: root) {
-            addConversation(list, record)
-        } else {
-            addPair(schema, root, record)
+        schemas[SchemaDetector.detect(record).schema.rawValue, default: 0] += 1
+        tokens.add(lengths.total)
+        if let turnCount = lengths.turnCount { turns.add(turnCount) }
+        var trained = 0, chosen: Int?, rejected: Int?
+        for part in lengths.parts {
+            if let role = part.slot.roleName {
+                roles[role, default: 0] += 1
+                tokensByRole[role, default: Distribution()].add(part.tokens)
+            }
+            switch part.slot {
+            case "field:chosen": chosen = part.tokens
+            case "field:rejected": rejected = part.tokens
+            default: break
+            }
+            // A rejected answer is shown to preference training, not learned as a target.
+            if part.isAnswer && part.slot != "field:rejected" { trained += part.tokens }
         }
-    }
-
-    private mutating func addConversation(_ list: Int, _ record: ParsedRecord) {
-        var turnCount = 0, trained = 0
-        for turn in ConversationTurns.turns(of: list, in: record) {
-            turnCount += 1
-            let role = ConversationTurns.role(of: turn, in: record) ?? "?"
-            roles[role, default: 0] += 1
-            let count = counter.count(turn.textNode.map { text(of: $0, record) } ?? "")
-            tokensByRole[role, default: Distribution()].add(count)
-            if ConversationTurns.isAssistant(turn, in: record) { trained += count }
-        }
-        turns.add(turnCount)
-        trainedTokens.add(trained)
-    }
-
-    private mutating func addPair(_ schema: RecordSchema, _ root: Int, _ record: ParsedRecord) {
-        func tokens(_ key: String) -> Int? {
-            record.value(forKey: key, in: root).map { counter.count(text(of: $0, record)) }
-        }
-        switch schema {
-        case .preference:
-            let chosen = tokens("chosen"), rejected = tokens("rejected")
-            if let chosen { trainedTokens.add(chosen) }
-            if let chosen, let rejected { preferencePairs.append((chosen, rejected)) }
-        case .alpaca:
-            if let output = tokens("output") { trainedTokens.add(output) }
-        case .promptCompletion, .reward:
-            if let answer = tokens("completion") ?? tokens("response") { trainedTokens.add(answer) }
-        default:
-            break
-        }
-    }
-
-    /// A value's text: a string's value, or every string inside an array or object (content parts, message lists).
-    private func text(of node: Int, _ record: ParsedRecord) -> String {
-        record[node].kind == .string ? record.string(node)
-            : record.stringValueNodes(under: node).map(record.string).joined(separator: "\n")
+        if lengths.turnCount != nil || lengths.parts.contains(where: \.isAnswer) { trainedTokens.add(trained) }
+        if let chosen, let rejected { preferencePairs.append((chosen, rejected)) }
     }
 
     /// Mean chosen minus mean rejected tokens, and the share of pairs whose chosen answer is the longer (nil
@@ -93,4 +66,9 @@ public struct DatasetProfile {
         let longer = preferencePairs.filter { $0.chosen > $0.rejected }.count
         return (Double(difference) / Double(preferencePairs.count), Double(longer) / Double(preferencePairs.count))
     }
+}
+
+extension String {
+    /// `user` for the slot `role:user`; nil for fields.
+    var roleName: String? { hasPrefix("role:") ? String(dropFirst(5)) : nil }
 }

@@ -26,6 +26,8 @@ struct AnalyzedDocument: Sendable {
     private var structureChanged = true
     /// Duplicates within the document, found in the background (`DocumentDuplicates`).
     var duplicates: DocumentDuplicates
+    /// Token lengths of the records, counted and judged in the background (`DocumentLengths`).
+    var lengths: DocumentLengths
 
     init(uri: String, version: Int, text: [UInt8]) {
         self.init(uri: uri, version: version, lines: DocumentLines(text: text))
@@ -38,6 +40,7 @@ struct AnalyzedDocument: Sendable {
         analyses = Array(repeating: nil, count: lines.count)
         dirtyLines = Set(0..<lines.count)
         duplicates = DocumentDuplicates(lineCount: lines.count)
+        lengths = DocumentLengths(lineCount: lines.count)
     }
 
     /// True while some line has no current analysis: after an in-place edit (its lines are dirty) or after lines
@@ -68,8 +71,8 @@ struct AnalyzedDocument: Sendable {
         return clamped
     }
 
-    /// Whole lines typed above a record or deleted around it move the record unchanged; its duplicates move with it
-    /// instead of being forgotten until the next regrouping.
+    /// Whole lines typed above a record or deleted around it move the record unchanged; its duplicate and length
+    /// findings move with it instead of being forgotten until the next aggregation.
     private mutating func updateDuplicates(range: (ClientPosition, ClientPosition), text: [UInt8],
                                            splice: (range: Range<Int>, insertedCount: Int)) {
         let (start, end) = range
@@ -77,11 +80,14 @@ struct AnalyzedDocument: Sendable {
         if start == end, start.character == 0, text.last == 0x0A, !text.contains(0x0D),
            splice.insertedCount == splice.range.count + newlines {
             duplicates.insert(lines: newlines, before: start.line)
+            lengths.insert(lines: newlines, before: start.line)
         } else if text.isEmpty, start.character == 0, end.character == 0, end.line > start.line,
                   splice.range.count - splice.insertedCount == end.line - start.line {
             duplicates.delete(lines: start.line..<end.line)
+            lengths.delete(lines: start.line..<end.line)
         } else {
             duplicates.replace(lines: splice.range, insertedCount: splice.insertedCount)
+            lengths.replace(lines: splice.range, insertedCount: splice.insertedCount)
         }
     }
 
@@ -148,7 +154,7 @@ struct AnalyzedDocument: Sendable {
         for line in linesWithDiagnostics {
             for diagnostic in analyses[line]?.diagnostics ?? [] { all.append(diagnostic.moved(toLine: line)) }
         }
-        return all + fileDiagnostics + duplicates.diagnostics + duplicates.crossFileDiagnostics
+        return all + fileDiagnostics + duplicates.diagnostics + duplicates.crossFileDiagnostics + lengths.diagnostics
     }
 
     /// The diagnostics of one line, at that line.
@@ -157,6 +163,7 @@ struct AnalyzedDocument: Sendable {
         found += fileDiagnostics.filter { $0.range.start.line == line }
         found += duplicates.diagnostics.filter { $0.range.start.line == line }
         found += duplicates.crossFileDiagnostics.filter { $0.range.start.line == line }
+        found += lengths.diagnostics.filter { $0.range.start.line == line }
         return found
     }
 }
@@ -190,5 +197,14 @@ extension SourceRange {
 extension SourcePosition {
     func moved(by lines: Int) -> SourcePosition {
         SourcePosition(line: line + lines, utf8Column: utf8Column, utf16Column: utf16Column)
+    }
+}
+
+extension AnalyzedDocument {
+    /// Recomputes the duplicate and length facts of lines edited since (a few records), once their first
+    /// computation is done.
+    mutating func computePendingDeferredLines(plan: CheckPlan) {
+        if let stage = plan.duplicateStage { duplicates.computePendingLines(lines, stage: stage, maxDepth: plan.maxDepth) }
+        if let stage = plan.lengthStage { lengths.computePendingLines(lines, stage: stage, maxDepth: plan.maxDepth) }
     }
 }

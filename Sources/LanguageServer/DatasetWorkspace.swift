@@ -5,6 +5,7 @@ import Diagnostics
 import Foundation
 import LanguageServerProtocol
 import DuplicateStage
+import LengthStage
 import RecordScanner
 import Tokenization
 
@@ -18,7 +19,8 @@ actor DatasetWorkspace {
     private var clientSettings: ClientSettings
     private var configurations = ConfigurationCache()
     private var generationCounter = 0
-    private var tokenizer: BPETokenizer??
+    /// One per encoding, shared by every document's `length` stage and hovers, so each rank file is read once.
+    private var tokenCounters: [String: TokenCounters] = [:]
 
     init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings) {
         self.encoding = encoding
@@ -33,9 +35,13 @@ actor DatasetWorkspace {
     func byteCount(of uri: String) -> Int? { documents[uri]?.lines.byteCount }
 
     /// The tokenizer of hovers: cl100k_base when its rank file is installed (loaded once), else nil (estimates).
-    func hoverTokenizer() -> BPETokenizer? {
-        if tokenizer == nil { tokenizer = .some(try? BPETokenizer(encoding: .cl100kBase)) }
-        return tokenizer ?? nil
+    func hoverTokenizer() -> BPETokenizer? { counters(for: .cl100kBase).tokenizer }
+
+    private func counters(for encoding: BPEEncoding) -> TokenCounters {
+        if let existing = tokenCounters[encoding.name] { return existing }
+        let counters = TokenCounters(encoding: encoding)
+        tokenCounters[encoding.name] = counters
+        return counters
     }
 
     func isOpen(path: String) -> Bool { documents.keys.contains { DocumentURI.path(of: $0) == path } }
@@ -91,9 +97,7 @@ actor DatasetWorkspace {
         guard var current = documents.removeValue(forKey: uri) else { return }
         let analyzer = analyzer(for: uri)
         current.analyzeDirtyLines(with: analyzer)
-        if let stage = analyzer.plan.duplicateStage {
-            current.duplicates.computePendingLines(current.lines, stage: stage, maxDepth: analyzer.plan.maxDepth)
-        }
+        current.computePendingDeferredLines(plan: analyzer.plan)
         documents[uri] = current
     }
 
@@ -161,27 +165,29 @@ actor DatasetWorkspace {
         documents[uri] = document
     }
 
-    /// What is left to do to bring the document's duplicates up to date, or nil.
-    func duplicateWork(for uri: String) -> DuplicateWork? {
+    /// What is left to do to bring the document's duplicates and lengths up to date, or nil.
+    func deferredWork(for uri: String) -> DeferredWork? {
         guard let document = documents[uri], !document.needsAnalysis else { return nil }
-        return document.duplicates.work(lines: document.lines, plan: analyzer(for: uri).plan)
+        let plan = analyzer(for: uri).plan
+        return document.duplicates.work(lines: document.lines, plan: plan) ?? document.lengths.work(lines: document.lines, plan: plan)
     }
 
     /// Takes the result of background duplicate work if the document it was done for is still open and unchanged
     /// in the way that matters; returns whether the document's duplicate diagnostics are now current.
-    func adopt(_ outcome: DuplicateAnalysis.Outcome, for uri: String) {
+    func adopt(_ outcome: DeferredAnalysis.Outcome, for uri: String) {
         guard var document = documents[uri] else { return }
         switch outcome {
-        case .facts(let facts, let identity, let structureVersion):
+        case .duplicateFacts(let facts, let identity, let structureVersion):
             guard identity == document.duplicates.identity else { return }
             _ = document.duplicates.adopt(facts, structureVersion: structureVersion)
-            if let stage = analyzer(for: uri).plan.duplicateStage {
-                document.duplicates.computePendingLines(document.lines, stage: stage, maxDepth: analyzer(for: uri).plan.maxDepth)
-            }
+        case .lengthFacts(let facts, let identity, let structureVersion):
+            guard identity == document.lengths.identity else { return }
+            _ = document.lengths.adopt(facts, structureVersion: structureVersion)
         case .diagnostics(let found, let identity, let factsVersion):
-            guard identity == document.duplicates.identity else { return }
-            document.duplicates.adopt(found, factsVersion: factsVersion)
+            if identity == document.duplicates.identity { document.duplicates.adopt(found, factsVersion: factsVersion) }
+            if identity == document.lengths.identity { document.lengths.adopt(found, factsVersion: factsVersion) }
         }
+        document.computePendingDeferredLines(plan: analyzer(for: uri).plan)
         documents[uri] = document
     }
 
@@ -244,8 +250,9 @@ actor DatasetWorkspace {
     func analyzer(for uri: String) -> RecordAnalyzer {
         if let cached = analyzers[uri] { return cached }
         let fileSettings = DocumentURI.path(of: uri).flatMap { configurations.configuration(forDatasetAt: $0) }
-        let plan = CheckPlan(configuration: clientSettings.apply(to: fileSettings ?? .default),
-                             overrides: CheckOverrides())
+        let configuration = clientSettings.apply(to: fileSettings ?? .default)
+        let encoding = BPEEncoding.named(configuration.length.encoding) ?? .cl100kBase
+        let plan = CheckPlan(configuration: configuration, overrides: CheckOverrides(), tokenCounters: counters(for: encoding))
         let analyzer = RecordAnalyzer(plan: plan)
         analyzers[uri] = analyzer
         return analyzer

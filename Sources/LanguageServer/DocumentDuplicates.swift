@@ -10,19 +10,7 @@ import RecordScanner
 /// edit recomputes the facts of the lines it touched, and grouping and clustering the whole file runs in the
 /// background after a pause in typing. Until then the last results stay, moved with the lines they belong to.
 struct DocumentDuplicates: Sendable {
-    /// Per line: the record's facts, or nil (blank, not JSON, no text, or not computed yet).
-    private(set) var facts: [DuplicateFacts?]
-    /// True until every line's facts were computed once.
-    private(set) var awaitsFirstComputation = true
-    /// Lines edited since their facts were computed.
-    private(set) var pendingLines: Set<Int> = []
-    /// The last aggregation's diagnostics, at the lines of the current text.
-    private(set) var diagnostics: [Diagnostic] = []
-    /// Bumped by every change of facts, so that a result computed from an older state is recognised.
-    private(set) var factsVersion = 0
-    private(set) var aggregatedVersion = -1
-    /// Bumped when lines are added or removed: computed facts then no longer line up with the lines.
-    private(set) var structureVersion = 0
+    private(set) var base: DeferredFacts<DuplicateFacts>
     /// What the workspace index holds of this document: the line structure it was last written with, and lines
     /// edited since (in place).
     private(set) var indexedStructureVersion: Int?
@@ -30,58 +18,46 @@ struct DocumentDuplicates: Sendable {
     /// Records of other dataset files that this document's records repeat, at the lines of the current text.
     private(set) var crossFileDiagnostics: [Diagnostic] = []
 
-    /// Tells this document's results from those of a document opened, reset or reconfigured before it.
-    let identity = UInt64.random(in: 0...UInt64.max)
-
     init(lineCount: Int) {
-        facts = Array(repeating: nil, count: lineCount)
+        base = DeferredFacts(lineCount: lineCount)
     }
 
+    var facts: [DuplicateFacts?] { base.facts }
+    var diagnostics: [Diagnostic] { base.diagnostics }
+    var structureVersion: Int { base.structureVersion }
+    var identity: UInt64 { base.identity }
+
     /// What remains to be done in the background, or nil when the diagnostics are current.
-    func work(lines: DocumentLines, plan: CheckPlan) -> DuplicateWork? {
+    func work(lines: DocumentLines, plan: CheckPlan) -> DeferredWork? {
         guard let stage = plan.duplicateStage else { return nil }
-        if awaitsFirstComputation {
-            return .computeAll(lines, stage, maxDepth: plan.maxDepth, identity: identity, structureVersion: structureVersion)
+        if base.awaitsFirstComputation {
+            return .computeDuplicates(lines, stage, maxDepth: plan.maxDepth, identity: identity, structureVersion: structureVersion)
         }
-        guard aggregatedVersion != factsVersion, pendingLines.isEmpty else { return nil }
-        return .aggregate(facts, lines, stage, plan.policy, identity: identity, factsVersion: factsVersion)
+        guard base.needsAggregation else { return nil }
+        return .aggregateDuplicates(facts, lines, stage, plan.policy, identity: identity, factsVersion: base.factsVersion)
     }
 
     /// Lines `range` were replaced by `insertedCount` lines.
     mutating func replace(lines range: Range<Int>, insertedCount: Int) {
-        factsVersion += 1
-        if insertedCount == range.count {
-            pendingLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
+        if let moved = base.replace(lines: range, insertedCount: insertedCount) {
+            moveLines(moved)
+        } else {
             unindexedLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
-            return
         }
-        let delta = insertedCount - range.count
-        moveLines { line in line < range.lowerBound ? line : line >= range.upperBound ? line + delta : nil }
-        facts.replaceSubrange(range, with: repeatElement(nil, count: insertedCount))
-        pendingLines.formUnion(range.lowerBound..<(range.lowerBound + insertedCount))
     }
 
     /// `count` new lines were inserted before `line`, which moved down unchanged (a line typed above it).
     mutating func insert(lines count: Int, before line: Int) {
-        factsVersion += 1
-        moveLines { $0 < line ? $0 : $0 + count }
-        facts.insert(contentsOf: repeatElement(nil, count: count), at: min(line, facts.count))
-        pendingLines.formUnion(line..<(line + count))
+        moveLines(base.insert(lines: count, before: line))
     }
 
     /// Whole lines `range` were deleted; the lines after them moved up unchanged.
     mutating func delete(lines range: Range<Int>) {
-        factsVersion += 1
-        moveLines { line in line < range.lowerBound ? line : line >= range.upperBound ? line - range.count : nil }
-        facts.removeSubrange(range.clamped(to: facts.indices))
+        moveLines(base.delete(lines: range))
     }
 
-    /// Lines moved (`moved` gives each old line its new one, nil for lines that are gone): what was computed for the
-    /// old lines follows them until the next regrouping; the index must be rewritten.
+    /// Lines moved: cross-file findings follow them until the next lookup; the index must be rewritten.
     private mutating func moveLines(_ moved: (Int) -> Int?) {
-        structureVersion += 1
-        pendingLines = Set(pendingLines.compactMap(moved))
-        diagnostics = diagnostics.compactMap { $0.moved(by: moved) }
         crossFileDiagnostics = crossFileDiagnostics.compactMap { $0.moved(by: moved) }
         unindexedLines = []
     }
@@ -90,7 +66,7 @@ struct DocumentDuplicates: Sendable {
 
     /// What must be written to the workspace index for it to hold this document's current records, or nil.
     var indexSync: IndexSync? {
-        guard !awaitsFirstComputation, pendingLines.isEmpty else { return nil }
+        guard !base.awaitsFirstComputation, base.pendingLines.isEmpty else { return nil }
         if indexedStructureVersion != structureVersion {
             return .replace(facts, structureVersion: structureVersion)
         }
@@ -106,11 +82,11 @@ struct DocumentDuplicates: Sendable {
             // Lines edited while the records were written stay unindexed: their facts are newer than what was written
             // (or not computed yet).
             unindexedLines = unindexedLines.filter { line in
-                pendingLines.contains(line) || !written.indices.contains(line) || facts[line] != written[line]
+                base.pendingLines.contains(line) || !written.indices.contains(line) || facts[line] != written[line]
             }
         case .update(let lines, let version):
             guard version == structureVersion else { return }
-            for (line, written) in lines where !pendingLines.contains(line) && facts.indices.contains(line) && facts[line] == written {
+            for (line, written) in lines where !base.pendingLines.contains(line) && facts.indices.contains(line) && facts[line] == written {
                 unindexedLines.remove(line)
             }
         }
@@ -123,30 +99,21 @@ struct DocumentDuplicates: Sendable {
 
     /// Computes the facts of the edited lines (a few records: done in place).
     mutating func computePendingLines(_ lines: DocumentLines, stage: DuplicateStage, maxDepth: Int) {
-        guard !awaitsFirstComputation, !pendingLines.isEmpty else { return }
         var scanner = RecordScanner(maxDepth: maxDepth)
         var record = ParsedRecord()
-        for line in pendingLines where line < facts.count {
-            facts[line] = Self.facts(of: line, in: lines, stage: stage, scanner: &scanner, record: &record)
+        base.computePendingLines { line in
+            Self.facts(of: line, in: lines, stage: stage, scanner: &scanner, record: &record)
         }
-        pendingLines.removeAll()
     }
 
     /// Takes every line's facts computed from the text of `structureVersion`; false when lines moved meanwhile.
     mutating func adopt(_ computed: [DuplicateFacts?], structureVersion: Int) -> Bool {
-        guard structureVersion == self.structureVersion, computed.count == facts.count else { return false }
-        // Lines edited in place while the facts were computed stay pending and are recomputed from their new text.
-        for line in computed.indices where !pendingLines.contains(line) { facts[line] = computed[line] }
-        awaitsFirstComputation = false
-        factsVersion += 1
-        return true
+        base.adopt(computed, structureVersion: structureVersion)
     }
 
     /// Takes diagnostics aggregated from the facts of `factsVersion`; ignored when the facts changed meanwhile.
     mutating func adopt(_ found: [Diagnostic], factsVersion: Int) {
-        guard factsVersion == self.factsVersion else { return }
-        diagnostics = found
-        aggregatedVersion = factsVersion
+        base.adopt(found, factsVersion: factsVersion)
     }
 
     /// The diagnostics of the `dedup` aggregate over `facts` (every line's facts at its line).
@@ -183,11 +150,7 @@ struct DocumentDuplicates: Sendable {
 
     static func facts(of line: Int, in lines: DocumentLines, stage: DuplicateStage, scanner: inout RecordScanner,
                       record: inout ParsedRecord) -> DuplicateFacts? {
-        guard !lines.isTrailingEmptyLine(line) else { return nil }
-        let storage = lines.storage(line)
-        scanner.scan(storage.bytes, lineRange: storage.contentRange, lineNumber: 0, into: &record)
-        var ignored: [Diagnostic] = []
-        return stage.check(record, into: &ignored)
+        lines.facts(of: line, stage: stage, scanner: &scanner, record: &record) ?? nil
     }
 }
 
@@ -220,16 +183,6 @@ enum IndexSync: Sendable {
     case replace([DuplicateFacts?], structureVersion: Int)
     /// Records of lines edited in place.
     case update([(line: Int, facts: DuplicateFacts?)], structureVersion: Int)
-}
-
-/// Background work for `DocumentDuplicates`, with what it needs to run away from the workspace actor.
-enum DuplicateWork: Sendable {
-    case computeAll(DocumentLines, DuplicateStage, maxDepth: Int, identity: UInt64, structureVersion: Int)
-    case aggregate([DuplicateFacts?], DocumentLines, DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
-
-    var isFirstComputation: Bool {
-        if case .computeAll = self { true } else { false }
-    }
 }
 
 /// The lines of an open document, for measuring borderline near duplicates exactly.

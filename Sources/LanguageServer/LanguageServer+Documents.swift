@@ -100,12 +100,13 @@ extension LanguageServer {
             try? await Task.sleep(for: Self.duplicatePause)
             guard !Task.isCancelled, await self.duplicateTickets[uri] == ticket else { return }
             var began = false
-            while let work = await workspace.duplicateWork(for: uri), !Task.isCancelled {
-                if work.isFirstComputation, !began, let progress,
-                   await workspace.byteCount(of: uri) ?? 0 > Self.progressThreshold {
-                    began = await progress.begin("Finding duplicates in \(uri.split(separator: "/").last ?? "")")
+            while let work = await workspace.deferredWork(for: uri), !Task.isCancelled {
+                if work.isFirstComputation, let progress, await workspace.byteCount(of: uri) ?? 0 > Self.progressThreshold {
+                    if began { progress.report(work.progressTitle, percentage: 50) } else {
+                        began = await progress.begin("\(work.progressTitle) in \(uri.split(separator: "/").last ?? "")")
+                    }
                 }
-                await workspace.adopt(await DuplicateAnalysis.run(work), for: uri)
+                await workspace.adopt(await DeferredAnalysis.run(work), for: uri)
                 guard await self.duplicateTickets[uri] == ticket else { break }
             }
             if began { progress?.end() }

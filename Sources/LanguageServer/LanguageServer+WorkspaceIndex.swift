@@ -47,7 +47,7 @@ extension LanguageServer {
             if began { progress?.report("\(number + 1)/\(files.count) \(index.relativePath(file))", percentage: 100 * number / files.count) }
             do {
                 let lines = DocumentLines(text: try DatasetFile.read(file))
-                let facts = await DuplicateAnalysis.computeAll(lines, stage: stage, maxDepth: RecordScanner.defaultMaxDepth)
+                let facts = await DeferredAnalysis.computeAll(lines, stage: stage, maxDepth: RecordScanner.defaultMaxDepth).map { $0 ?? nil }
                 try await index.replace(file: file, facts: facts, fromDisk: true)
             } catch {
                 log.warning("cannot index \(file) for duplicates: \(error)")

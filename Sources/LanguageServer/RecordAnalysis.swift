@@ -1,6 +1,7 @@
 import Checker
 import Diagnostics
 import DuplicateStage
+import LengthStage
 import RecordScanner
 import StageKit
 
@@ -18,15 +19,16 @@ struct RecordAnalysis: Sendable {
     static let blank = RecordAnalysis(diagnostics: [], facts: [], outline: nil)
 }
 
-/// Checks single records with a plan's stages, all but `dedup`: its facts cost more than the other stages together
-/// and its file-level work grows with the file, so `DocumentDuplicates` runs it after the first diagnostics are out.
+/// Checks single records with a plan's stages, all but `dedup` and `length`: their facts cost more than the other
+/// stages together (signing, tokenizing), so `DocumentDuplicates` and `DocumentLengths` run them after the first
+/// diagnostics are out.
 struct RecordAnalyzer: Sendable {
     let plan: CheckPlan
     let stages: [AnyRecordStage]
 
     init(plan: CheckPlan) {
         self.plan = plan
-        stages = plan.stages.filter { $0.name != DuplicateStage.stageName }
+        stages = plan.stages.filter { $0.name != DuplicateStage.stageName && $0.name != LengthStage.stageName }
     }
 
     /// Checks the record in `line` (its storage and content range, as `DocumentLines.storage` gives them).

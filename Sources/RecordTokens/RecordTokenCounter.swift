@@ -28,18 +28,9 @@ public struct RecordTokenCounter {
         bytes.withUnsafeBytes { buffer in session?.count(utf8: buffer) ?? estimator.count(utf8: buffer).value }
     }
 
-    /// The tokens of a valid record; nil when the line is not valid JSON.
+    /// The tokens of a valid record (see `RecordLengths.total`); nil when the line is not valid JSON.
     public func count(_ record: ParsedRecord) -> Int? {
         guard record.isValidJSON else { return nil }
-        guard let root = record.rootObject, let list = ConversationTurns.list(in: record, root: root) else {
-            return record.stringValueNodes().reduce(0) { $0 + count(record.string($1)) }
-        }
-        let messages = ConversationTurns.turns(of: list, in: record).map { turn in
-            ChatMessage(fields: record.members(of: turn.message).compactMap { member in
-                record[member.value].kind == .string
-                    ? ChatMessage.Field(key: record.string(member.key), value: record.string(member.value)) : nil
-            })
-        }
-        return ChatTokenOverhead.openAICookbook.count(messages, tokens: count)
+        return lengths(of: record)?.total ?? record.stringValueNodes().reduce(0) { $0 + count(record, $1) }
     }
 }
