@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   pkg-config
   libjansson-dev libsqlite3-dev libxxhash-dev zlib1g-dev
-  libvectorscan-dev libpcre2-dev libutf8proc-dev libpsl-dev libphonenumber-dev
+  libvectorscan-dev libpcre2-dev libutf8proc-dev libpsl-dev libphonenumber-dev libcld2-dev
 )
 test_packages=(neovim gzip)
 

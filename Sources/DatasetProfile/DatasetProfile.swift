@@ -1,3 +1,4 @@
+import LanguageDetection
 import RecordScanner
 import RecordTokens
 import Schemas
@@ -18,6 +19,9 @@ public struct DatasetProfile {
     public private(set) var trainedTokens = Distribution()
     /// Tokens of the chosen and the rejected answer of each preference pair that has both.
     public private(set) var preferencePairs: [(chosen: Int, rejected: Int)] = []
+    /// Records per language (ISO 639 code; `un` when the text is too short or mixed to tell), and the codes' names.
+    public private(set) var languages: [String: Int] = [:]
+    public private(set) var languageNames: [String: String] = [:]
     private let counter: RecordTokenCounter
 
     public init(counter: RecordTokenCounter) {
@@ -38,6 +42,7 @@ public struct DatasetProfile {
             return
         }
         schemas[SchemaDetector.detect(record).schema.rawValue, default: 0] += 1
+        addLanguage(of: record, lengths)
         tokens.add(lengths.total)
         if let turnCount = lengths.turnCount { turns.add(turnCount) }
         var trained = 0, chosen: Int?, rejected: Int?
@@ -56,6 +61,24 @@ public struct DatasetProfile {
         }
         if lengths.turnCount != nil || lengths.parts.contains(where: \.isAnswer) { trainedTokens.add(trained) }
         if let chosen, let rejected { preferencePairs.append((chosen, rejected)) }
+    }
+
+    /// The language of the record's turns or fields, system prompts aside (often boilerplate in English whatever
+    /// the conversation's language); questions are short, so answers are read too.
+    private mutating func addLanguage(of record: ParsedRecord, _ lengths: RecordLengths) {
+        let nodes = lengths.parts.filter { $0.slot != "role:system" && $0.slot != "field:system" }.map(\.node)
+        var text: [UInt8] = []
+        for node in nodes {
+            for string in record[node].kind == .string ? [node] : record.stringValueNodes(under: node) {
+                text += record.decodedBytes(string)
+                text.append(0x0A)
+                if text.count >= LanguageDetector.sampleLimit { break }
+            }
+        }
+        let language = text.withUnsafeBytes { LanguageDetector.detect($0) }
+        let code = language.isReliable ? language.code : "un"
+        languages[code, default: 0] += 1
+        languageNames[code] = language.isReliable ? language.name : "unknown"
     }
 
     /// Mean chosen minus mean rejected tokens, and the share of pairs whose chosen answer is the longer (nil

@@ -35,6 +35,18 @@ import Tokenization
         return profile
     }
 
+    @Test func languagesAreCountedPerRecordFromTurnsAndFieldsButNotSystemPrompts() {
+        let system = #"{"role":"system","content":"You are a helpful assistant who always answers politely and precisely."}"#
+        let found = profile([
+            #"{"messages":[\#(system),{"role":"user","content":"Quelle est la capitale de la France et pourquoi est-elle si célèbre ?"},{"role":"assistant","content":"La capitale de la France est Paris, célèbre pour ses musées et son histoire."}]}"#,
+            #"{"messages":[\#(system),{"role":"user","content":"Wie hoch ist der höchste Berg Deutschlands und wo liegt er genau?"},{"role":"assistant","content":"Die Zugspitze ist mit knapp dreitausend Metern der höchste Berg und liegt in Bayern."}]}"#,
+            #"{"instruction":"Explain why the sky looks blue on a clear day.","input":"","output":"Sunlight scatters off air molecules, and blue light scatters the most."}"#,
+            #"{"prompt":"42","completion":"!!"}"#,
+        ])
+        #expect(found.languages == ["fr": 1, "de": 1, "en": 1, "un": 1])
+        #expect(found.languageNames["fr"] == "FRENCH")
+    }
+
     @Test(.enabled(if: (try? BPETokenizer(encoding: .cl100kBase)) != nil))
     func rolesTurnsAndTrainedTokensOfAChatDataset() throws {
         let found = profile([#"{"messages":[{"role":"user","content":"hello world"},{"role":"assistant","content":"Hi"}]}"#,
