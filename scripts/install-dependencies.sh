@@ -8,7 +8,7 @@ build_packages=(
   libjansson-dev libsqlite3-dev libxxhash-dev zlib1g-dev
   libvectorscan-dev libpcre2-dev libutf8proc-dev libpsl-dev libphonenumber-dev libcld2-dev
 )
-test_packages=(neovim gzip)
+test_packages=(neovim gzip chromium)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi

@@ -32,11 +32,22 @@ struct StatsCommand: AsyncParsableCommand {
     @Flag(help: "Estimate tokens when the encoding's rank file is not installed, instead of failing.")
     var approximate = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (SVG histograms, coverage tables) to this file.",
+                               valueName: "path"))
+    var html: String?
+
+    @Flag(help: "Skip counting duplicates and personal data (a second pass with the dedup and pii stages).")
+    var skipChecks = false
+
+    @Option(help: "Files checked in parallel chunks by this many threads in the duplicate and personal-data pass.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard BPEEncoding.named(encoding) != nil else {
             throw ValidationError("unknown --encoding '\(encoding)' (known: \(BPEEncoding.all.map(\.name).joined(separator: ", ")))")
         }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() async throws {
@@ -54,15 +65,31 @@ struct StatsCommand: AsyncParsableCommand {
             counter = RecordTokenCounter(tokenizer: nil, encoding: encoding)
         }
         var profile = DatasetProfile(counter: counter)
+        var findings: DatasetFindings? = skipChecks ? nil : DatasetFindings()
         do {
-            for file in files { try Self.read(file, into: &profile) }
+            for file in files {
+                try Self.read(file, into: &profile)
+                try await findings?.measure(file, jobs: jobs)
+            }
         } catch {
             errors.write("datalint: error: \(error)\n")
             errors.flush()
             throw ExitCode(2)
         }
+        let histograms = StatsHistograms(profile)
+        if let html {
+            let report = StatsHTMLReport(files: files, profile: profile, histograms: histograms, findings: findings, epochs: epochs)
+            do {
+                try AtomicFileWriter.replaceContents(of: html, with: Array(report.html.utf8))
+            } catch {
+                errors.write("datalint: error: cannot write \(html): \(error)\n")
+                errors.flush()
+                throw ExitCode(2)
+            }
+        }
         var output = StandardStream.output()
-        output.write(format == .json ? StatsReport.json(profile, epochs: epochs) : StatsReport.human(profile, epochs: epochs))
+        output.write(format == .json ? StatsReport.json(profile, histograms: histograms, findings: findings, epochs: epochs)
+                     : StatsReport.human(profile, findings: findings, epochs: epochs))
         output.flush()
     }
 

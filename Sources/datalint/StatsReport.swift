@@ -4,11 +4,13 @@ import Jansson
 
 /// `datalint stats` output: a terminal summary with histograms, or one JSON document for scripts.
 enum StatsReport {
-    static func human(_ profile: DatasetProfile, epochs: Int) -> String {
+    static func human(_ profile: DatasetProfile, findings: DatasetFindings?, epochs: Int) -> String {
         var lines: [String] = []
         lines.append("\(profile.records) records (\(plural(profile.blankLines, "blank line")), \(profile.invalidRecords) not valid JSON objects)")
         lines.append("schemas   " + ranked(profile.schemas))
         if !profile.roles.isEmpty { lines.append("roles     " + ranked(profile.roles)) }
+        if !profile.languages.isEmpty { lines.append("languages " + ranked(profile.languages)) }
+        if let findings { lines += findingLines(findings, records: profile.records) }
         if let turns = profile.turns.summary {
             lines.append("turns     min \(turns.min) · p50 \(turns.p50) · p90 \(turns.p90) · max \(turns.max)")
         }
@@ -41,7 +43,7 @@ enum StatsReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ profile: DatasetProfile, epochs: Int) -> String {
+    static func json(_ profile: DatasetProfile, histograms: StatsHistograms, findings: DatasetFindings?, epochs: Int) -> String {
         var members: [(String, JSONValue)] = [
             ("records", .integer(Int64(profile.records))),
             ("blankLines", .integer(Int64(profile.blankLines))),
@@ -61,11 +63,47 @@ enum StatsReport {
                                     ("count", .integer(Int64(bin.count)))]))
             })),
         ]
+        members.append(("languages", counts(profile.languages)))
+        members.append(("languageNames", .object(JSONObject(profile.languageNames.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
+        members.append(("histograms", .object(JSONObject([
+            ("tokensPerRecord", bins(histograms.tokensPerRecord)),
+            ("tokensByRole", .object(JSONObject(histograms.tokensByRole.map { ($0.role, bins($0.bins)) }))),
+            ("turnsPerRecord", bins(histograms.turnsPerRecord)),
+        ]))))
+        if let findings {
+            members.append(("duplicates", .object(JSONObject([
+                ("exact", .integer(Int64(findings.exactDuplicates))), ("near", .integer(Int64(findings.nearDuplicates))),
+                ("repeatedPrompts", .integer(Int64(findings.repeatedPrompts))),
+                ("rate", .real(profile.records == 0 ? 0 : Double(findings.exactDuplicates + findings.nearDuplicates) / Double(profile.records))),
+            ]))))
+            members.append(("personalData", counts(findings.personalData)))
+            if !findings.skippedFiles.isEmpty {
+                members.append(("findingsSkipped", .array(findings.skippedFiles.map { .string($0) })))
+            }
+        }
         if let bias = profile.preferenceLengthBias {
             members.append(("preferenceLengthBias", .object(JSONObject([("meanDifference", .real(bias.meanDifference)),
                                                                         ("chosenLonger", .real(bias.chosenLonger))]))))
         }
         return ((try? JSONValue.object(JSONObject(members)).encodedString()) ?? "{}") + "\n"
+    }
+
+    private static func bins(_ bins: StatsHistograms.Bins) -> JSONValue {
+        .array(bins.map { bin in
+            .object(JSONObject([("from", .integer(Int64(bin.lowerBound))), ("to", .integer(Int64(bin.upperBound))),
+                                ("count", .integer(Int64(bin.count)))]))
+        })
+    }
+
+    private static func findingLines(_ findings: DatasetFindings, records: Int) -> [String] {
+        let rate = records == 0 ? 0 : 100 * Double(findings.exactDuplicates + findings.nearDuplicates) / Double(records)
+        var lines = [String(format: "duplicates %.1f%% of records within their file (%d exact, %d near); %d repeated prompts",
+                            rate, findings.exactDuplicates, findings.nearDuplicates, findings.repeatedPrompts)]
+        lines.append("personal  " + (findings.personalData.isEmpty ? "none found" : ranked(findings.personalData)))
+        if !findings.skippedFiles.isEmpty {
+            lines.append("          (duplicates and personal data not counted in standard input: it cannot be read twice)")
+        }
+        return lines
     }
 
     private static func counts(_ counts: [String: Int]) -> JSONValue {

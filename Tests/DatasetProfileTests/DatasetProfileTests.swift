@@ -19,6 +19,20 @@ import Tokenization
         #expect(histogram.first?.lowerBound == 1 && (histogram.last?.upperBound ?? 0) >= 25)
         #expect(Distribution([4, 4]).histogram().count == 1)
     }
+
+    @Test func logarithmicBinsGrowGeometricallyAndCoverEveryValueOnce() {
+        let values = [0, 0, 1, 2, 3, 5, 9, 17, 40, 100, 250, 999, 1_000]
+        let histogram = Distribution(values).logarithmicHistogram(bins: 6)
+        #expect(histogram.first! == (0, 0, 2))
+        #expect(histogram.map(\.count).reduce(0, +) == values.count)
+        #expect(histogram[1].lowerBound == 1 && histogram.last!.upperBound == 1_000)
+        for (left, right) in zip(histogram, histogram.dropFirst()) { #expect(right.lowerBound == left.upperBound + 1) }
+        // Each bin above the first spans about 1001^(1/6) ≈ 3.2 times the previous one.
+        let widths = histogram.dropFirst().map { $0.upperBound - $0.lowerBound + 1 }
+        #expect(widths.last! > 100 * widths.first!)
+        #expect(Distribution([7, 7]).logarithmicHistogram().map(\.count) == [2])
+        #expect(Distribution().logarithmicHistogram().isEmpty)
+    }
 }
 
 @Suite struct DatasetProfileTests {
