@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "LanguageServer",
                 dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",
                                "RecordScanner", "Schemas", "DatasetText", "Diagnostics", "StageKit", "DatasetIO",
-                               "Reporting", "DuplicateStage", "LengthStage", "WorkspaceIndex", "RecordTokens", "Tokenization"],
+                               "Reporting", "DuplicateStage", "LengthStage", "WorkspaceIndex", "RecordTokens", "Tokenization", "DatasetProfile"],
                 swiftSettings: strict),
 
         // The command-line tool.
@@ -168,7 +168,7 @@ let package = Package(
         .target(name: "LengthStage", dependencies: ["StageKit", "RecordScanner", "RecordTokens", "Tokenization", "Diagnostics", "DatasetText"],
                 swiftSettings: strict),
         .testTarget(name: "LengthStageTests", dependencies: ["LengthStage", "StageKit", "RecordScanner", "Diagnostics", "Tokenization"]),
-        .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas", "LanguageDetection"], swiftSettings: strict),
+        .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas", "LanguageDetection", "Jansson"], swiftSettings: strict),
         .testTarget(name: "DatasetProfileTests", dependencies: ["DatasetProfile", "RecordTokens", "RecordScanner", "Tokenization"]),
         // --- End of token counting. ---
     ],

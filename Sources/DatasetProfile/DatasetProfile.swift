@@ -31,13 +31,15 @@ public struct DatasetProfile {
     public var tokensAreApproximate: Bool { counter.isApproximate }
     public var encodingName: String { counter.encoding.name }
 
-    public mutating func add(_ record: ParsedRecord, isBlank: Bool) {
+    /// Adds a record; `lengths`, when its tokens were counted before (the language server keeps them per line),
+    /// spares counting them again.
+    public mutating func add(_ record: ParsedRecord, isBlank: Bool, lengths counted: RecordLengths? = nil) {
         if isBlank {
             blankLines += 1
             return
         }
         records += 1
-        guard record.isValidJSON, let lengths = counter.lengths(of: record) else {
+        guard record.isValidJSON, let lengths = counted ?? counter.lengths(of: record) else {
             invalidRecords += 1
             return
         }

@@ -37,6 +37,18 @@ actor DatasetWorkspace {
     /// The tokenizer of hovers: cl100k_base when its rank file is installed (loaded once), else nil (estimates).
     func hoverTokenizer() -> BPETokenizer? { counters(for: .cl100kBase).tokenizer }
 
+    /// The token counters of `configuration`'s `[length] encoding`.
+    func tokenCounters(for configuration: DatalintConfiguration) -> TokenCounters {
+        counters(for: BPEEncoding.named(configuration.length.encoding) ?? .cl100kBase)
+    }
+
+    /// Every line's token counts, when the `length` stage keeps them current for the document in `encoding`.
+    func currentLengths(of uri: String, encoding: BPEEncoding) -> [LengthFacts?]? {
+        guard let document = documents[uri], !document.needsAnalysis,
+              analyzer(for: uri).plan.lengthStage?.options.encoding == encoding else { return nil }
+        return document.lengths.currentFacts
+    }
+
     private func counters(for encoding: BPEEncoding) -> TokenCounters {
         if let existing = tokenCounters[encoding.name] { return existing }
         let counters = TokenCounters(encoding: encoding)

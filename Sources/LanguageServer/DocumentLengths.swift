@@ -19,6 +19,11 @@ struct DocumentLengths: Sendable {
     var diagnostics: [Diagnostic] { base.diagnostics }
     var identity: UInt64 { base.identity }
 
+    /// Every line's facts, when none awaits computing.
+    var currentFacts: [LengthFacts?]? {
+        base.awaitsFirstComputation || !base.pendingLines.isEmpty ? nil : base.facts
+    }
+
     /// What remains to be done in the background, or nil when the diagnostics are current.
     func work(lines: DocumentLines, plan: CheckPlan) -> DeferredWork? {
         guard let stage = plan.lengthStage else { return nil }

@@ -2,9 +2,11 @@ import Checker
 import Configuration
 import DatasetIO
 import DatasetText
+import DatasetProfile
 import Diagnostics
 import Jansson
 import JSONRPC
+import RecordTokens
 import Reporting
 
 /// datalint's own methods for scripts that drive `datalint serve`: `datalint/check` and `datalint/stats`.
@@ -18,7 +20,8 @@ enum ScriptingRequests {
         case .success(let resolved): input = resolved
         case .failure(let error): return .failure(error)
         }
-        let plan = CheckPlan(configuration: input.configuration)
+        let plan = CheckPlan(configuration: input.configuration,
+                             tokenCounters: await context.workspace.tokenCounters(for: input.configuration))
         let checker = Checker(stages: plan.stages, policy: plan.policy, jobs: 1, maxDepth: plan.maxDepth)
         let renderer = JSONLinesRenderer(columns: columns)
         var rendered = ""
@@ -44,24 +47,33 @@ enum ScriptingRequests {
         ])))
     }
 
-    /// Counts of records, schemas, roles, turns and sizes.
+    /// What `datalint stats --format json` reports (records, schemas, roles, languages, turns, exact tokens per
+    /// record and role, histograms). For an open document whose tokens the `length` stage keeps per line, the
+    /// counts are reused: after an edit only the edited records were tokenized again.
     static func stats(_ context: RequestContext, _ params: JSONValue) async -> Result<JSONValue, ResponseError> {
+        let input: ScriptInput
         switch await ScriptInput.resolve(params, context) {
-        case .failure(let error):
-            return .failure(error)
-        case .success(let input):
-            var statistics = DatasetStatistics()
+        case .success(let resolved): input = resolved
+        case .failure(let error): return .failure(error)
+        }
+        let counters = await context.workspace.tokenCounters(for: input.configuration)
+        var profile = DatasetProfile(counter: RecordTokenCounter(tokenizer: counters.tokenizer, encoding: counters.encoding))
+        let epochs = params["epochs"]?.intValue.map { max(1, $0) } ?? 3
+        if let uri = params["uri"]?.stringValue, let document = await context.workspace.snapshot(of: uri),
+           let counted = await context.workspace.currentLengths(of: uri, encoding: counters.encoding) {
+            guard DocumentProfile.add(document.lines, counted: counted, to: &profile) else { return .failure(.cancelled) }
+        } else {
             var source = input.source
             do {
                 while let chunk = try source.nextChunk() {
                     if Task.isCancelled { return .failure(.cancelled) }
-                    statistics.add(chunk: chunk.bytes)
+                    DocumentProfile.add(chunk.bytes, to: &profile)
                 }
             } catch {
                 return .failure(ResponseError(code: ResponseError.requestFailedCode, message: "\(error)"))
             }
-            return .success(statistics.json)
         }
+        return .success(.object(JSONObject(profile.jsonMembers(histograms: ProfileHistograms(profile), epochs: epochs))))
     }
 }
 

@@ -38,7 +38,7 @@ public struct LengthAggregate: StageAggregate {
             diagnostic(.tooLong, "the record has \(count(record.tokens)) tokens (\(encodingName), chat framing included), "
                 + "more than max_tokens = \(grouped(options.maxTokens))\(estimateNote)", record.range)
         }
-        let answers = slots.values.joined().filter { $0.part.isAnswer && !$0.part.isBlank }
+        let answers = slots.values.joined().filter { $0.part.isJudgedAsAnswer && !$0.part.isBlank }
         let shortAnswers = shortAnswerEntries(answers)
         for entry in shortAnswers { found.append(shortAnswer(entry)) }
         for (slot, entries) in slots.sorted(by: { $0.key < $1.key }) {

@@ -1,4 +1,5 @@
 import DatasetText
+import RecordTokens
 
 /// What the `length` stage learns of one record; every length diagnostic is decided from these by the aggregate,
 /// which knows the file's usual lengths. Ranges are on the record's own line.
@@ -8,12 +9,26 @@ public struct LengthFacts: Sendable, Equatable {
     /// The whole line.
     public let range: SourceRange
     public let parts: [PartLength]
+    /// Turns of a conversation; nil for other records.
+    public let turnCount: Int?
+
+    /// The counts as `RecordLengths`, for statistics kept up to date without tokenizing again (node indices hold
+    /// for the same line scanned again).
+    public var recordLengths: RecordLengths {
+        RecordLengths(total: tokens, parts: parts.map { part in
+            RecordLengths.Part(slot: part.callsTools ? String(part.slot.dropLast(PartLength.toolCallSuffix.count)) : part.slot,
+                               node: part.node, tokens: part.tokens, isAnswer: part.isAnswer,
+                               callsTools: part.callsTools)
+        }, turnCount: turnCount)
+    }
 }
 
 /// One turn or field of a record.
 public struct PartLength: Sendable, Equatable {
     /// `role:user`, `field:output`… (see `RecordLengths.Part.slot`).
     public let slot: String
+    /// The value's node in the record.
+    public let node: Int
     public let tokens: Int
     public let range: SourceRange
     public let isAnswer: Bool
@@ -21,6 +36,11 @@ public struct PartLength: Sendable, Equatable {
     public let looksUnfinished: Bool
     /// Empty, only white space, or no text at all (the format stage reports those; lengths do not judge them).
     public let isBlank: Bool
+    /// A turn that calls tools, judged apart from the other turns of its role.
+    public let callsTools: Bool
+
+    /// An answer to judge as one: a tool-calling turn's content is a preface, not an answer.
+    var isJudgedAsAnswer: Bool { isAnswer && !callsTools }
 
     /// Turns that call tools are judged apart from the other turns of their role.
     static let toolCallSuffix = " tool-call"

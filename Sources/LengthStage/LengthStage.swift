@@ -26,13 +26,12 @@ public struct LengthStage: RecordStage {
         guard record.isValidJSON, let lengths = counters.current().lengths(of: record) else { return nil }
         let parts = lengths.parts.map { part in
             let isBlank = part.tokens == 0 || (record[part.node].kind == .string && record.isBlankString(part.node))
-            let isAnswer = part.isAnswer && !part.callsTools
-            let unfinished = isAnswer && !isBlank && AnswerEnding.looksUnfinished(answerText(part.node, record))
-            return PartLength(slot: part.callsTools ? part.slot + PartLength.toolCallSuffix : part.slot, tokens: part.tokens,
-                              range: record.range(ofNode: part.node), isAnswer: isAnswer, looksUnfinished: unfinished,
-                              isBlank: isBlank)
+            let unfinished = part.isAnswer && !part.callsTools && !isBlank && AnswerEnding.looksUnfinished(answerText(part.node, record))
+            return PartLength(slot: part.callsTools ? part.slot + PartLength.toolCallSuffix : part.slot, node: part.node,
+                              tokens: part.tokens, range: record.range(ofNode: part.node), isAnswer: part.isAnswer,
+                              looksUnfinished: unfinished, isBlank: isBlank, callsTools: part.callsTools)
         }
-        return LengthFacts(tokens: lengths.total, range: record.lineSourceRange, parts: parts)
+        return LengthFacts(tokens: lengths.total, range: record.lineSourceRange, parts: parts, turnCount: lengths.turnCount)
     }
 
     /// The text an answer ends with: a string's value, or the last string inside content parts or a message list.

@@ -18,6 +18,14 @@ public struct RecordLengths: Sendable, Equatable {
         /// A turn that calls tools (`tool_calls`, `function_call`): its content is a short preface or nothing, not an
         /// answer to judge like the others of its role.
         public var callsTools = false
+
+        public init(slot: String, node: Int, tokens: Int, isAnswer: Bool, callsTools: Bool = false) {
+            self.slot = slot
+            self.node = node
+            self.tokens = tokens
+            self.isAnswer = isAnswer
+            self.callsTools = callsTools
+        }
     }
 
     /// The record as a chat API bills it (`ChatTokenOverhead.openAICookbook` framing for conversations), or the
@@ -26,6 +34,12 @@ public struct RecordLengths: Sendable, Equatable {
     public let parts: [Part]
     /// Turns of a conversation; nil for records that are not conversations.
     public let turnCount: Int?
+
+    public init(total: Int, parts: [Part], turnCount: Int?) {
+        self.total = total
+        self.parts = parts
+        self.turnCount = turnCount
+    }
 
     /// Fields whose value is text a model reads or writes, in the schemas datalint knows.
     public static let textFields: [String] = ["system", "instruction", "input", "output", "prompt", "completion",

@@ -76,7 +76,7 @@ struct StatsCommand: AsyncParsableCommand {
             errors.flush()
             throw ExitCode(2)
         }
-        let histograms = StatsHistograms(profile)
+        let histograms = ProfileHistograms(profile)
         if let html {
             let report = StatsHTMLReport(files: files, profile: profile, histograms: histograms, findings: findings, epochs: epochs)
             do {

@@ -7,7 +7,7 @@ import Foundation
 struct StatsHTMLReport {
     let files: [String]
     let profile: DatasetProfile
-    let histograms: StatsHistograms
+    let histograms: ProfileHistograms
     let findings: DatasetFindings?
     let epochs: Int
 

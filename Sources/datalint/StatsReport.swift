@@ -43,57 +43,22 @@ enum StatsReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ profile: DatasetProfile, histograms: StatsHistograms, findings: DatasetFindings?, epochs: Int) -> String {
-        var members: [(String, JSONValue)] = [
-            ("records", .integer(Int64(profile.records))),
-            ("blankLines", .integer(Int64(profile.blankLines))),
-            ("invalidRecords", .integer(Int64(profile.invalidRecords))),
-            ("schemas", counts(profile.schemas)),
-            ("roles", counts(profile.roles)),
-            ("encoding", .string(profile.encodingName)),
-            ("tokensAreApproximate", .bool(profile.tokensAreApproximate)),
-            ("turns", distribution(profile.turns)),
-            ("tokens", distribution(profile.tokens)),
-            ("tokensByRole", .object(JSONObject(profile.tokensByRole.sorted { $0.key < $1.key }.map { ($0.key, distribution($0.value)) }))),
-            ("trainedTokens", distribution(profile.trainedTokens)),
-            ("epochs", .integer(Int64(epochs))),
-            ("trainingTokens", .integer(Int64(profile.trainedTokens.total * epochs))),
-            ("tokenHistogram", .array(profile.tokens.histogram().map { bin in
-                .object(JSONObject([("from", .integer(Int64(bin.lowerBound))), ("to", .integer(Int64(bin.upperBound))),
-                                    ("count", .integer(Int64(bin.count)))]))
-            })),
-        ]
-        members.append(("languages", counts(profile.languages)))
-        members.append(("languageNames", .object(JSONObject(profile.languageNames.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
-        members.append(("histograms", .object(JSONObject([
-            ("tokensPerRecord", bins(histograms.tokensPerRecord)),
-            ("tokensByRole", .object(JSONObject(histograms.tokensByRole.map { ($0.role, bins($0.bins)) }))),
-            ("turnsPerRecord", bins(histograms.turnsPerRecord)),
-        ]))))
+    static func json(_ profile: DatasetProfile, histograms: ProfileHistograms, findings: DatasetFindings?, epochs: Int) -> String {
+        var members = profile.jsonMembers(histograms: histograms, epochs: epochs)
         if let findings {
             members.append(("duplicates", .object(JSONObject([
                 ("exact", .integer(Int64(findings.exactDuplicates))), ("near", .integer(Int64(findings.nearDuplicates))),
                 ("repeatedPrompts", .integer(Int64(findings.repeatedPrompts))),
                 ("rate", .real(profile.records == 0 ? 0 : Double(findings.exactDuplicates + findings.nearDuplicates) / Double(profile.records))),
             ]))))
-            members.append(("personalData", counts(findings.personalData)))
+            members.append(("personalData", DatasetProfile.counts(findings.personalData)))
             if !findings.skippedFiles.isEmpty {
                 members.append(("findingsSkipped", .array(findings.skippedFiles.map { .string($0) })))
             }
         }
-        if let bias = profile.preferenceLengthBias {
-            members.append(("preferenceLengthBias", .object(JSONObject([("meanDifference", .real(bias.meanDifference)),
-                                                                        ("chosenLonger", .real(bias.chosenLonger))]))))
-        }
         return ((try? JSONValue.object(JSONObject(members)).encodedString()) ?? "{}") + "\n"
     }
 
-    private static func bins(_ bins: StatsHistograms.Bins) -> JSONValue {
-        .array(bins.map { bin in
-            .object(JSONObject([("from", .integer(Int64(bin.lowerBound))), ("to", .integer(Int64(bin.upperBound))),
-                                ("count", .integer(Int64(bin.count)))]))
-        })
-    }
 
     private static func findingLines(_ findings: DatasetFindings, records: Int) -> [String] {
         let rate = records == 0 ? 0 : 100 * Double(findings.exactDuplicates + findings.nearDuplicates) / Double(records)
@@ -106,18 +71,7 @@ enum StatsReport {
         return lines
     }
 
-    private static func counts(_ counts: [String: Int]) -> JSONValue {
-        .object(JSONObject(counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, JSONValue.integer(Int64($0.value))) }))
-    }
 
-    private static func distribution(_ values: Distribution) -> JSONValue {
-        guard let summary = values.summary else { return .null }
-        return .object(JSONObject([
-            ("min", .integer(Int64(summary.min))), ("p50", .integer(Int64(summary.p50))), ("p90", .integer(Int64(summary.p90))),
-            ("p99", .integer(Int64(summary.p99))), ("max", .integer(Int64(summary.max))), ("mean", .real(summary.mean)),
-            ("total", .integer(Int64(summary.total))),
-        ]))
-    }
 
     private static func ranked(_ counts: [String: Int]) -> String {
         counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")

@@ -586,17 +586,36 @@ async def test_datalint_check_inline_text_and_path(client, datalint_binary):
         assert failure.value.code == types.ErrorCodes.InvalidParams, bad
 
 
-async def test_datalint_stats(client):
+async def test_datalint_stats(client, datalint_binary, tmp_path):
+    """datalint/stats answers what `datalint stats --format json` prints for the same text — exact token counts,
+    languages, histograms — from a path, inline text, or an open document after an edit."""
     await client.initialize_with(capabilities(encodings=["utf-16"]))
-    text = (FIXTURES / "chat-problems.jsonl").read_text()
-    for params in ({"text": text}, {"path": str(FIXTURES / "chat-problems.jsonl")}):
-        stats = await client.raw_request("datalint/stats", params)
-        assert stats["records"] == 5 and stats["blankLines"] == 0 and stats["invalidRecords"] == 0
-        assert sum(stats["schemas"].values()) == 5
-        assert stats["roles"] == {"user": 5, "assistant": 2, "system": 1, "assitant": 1, "Assistant": 1}
-        assert stats["turns"]["min"] == 1 and stats["turns"]["max"] == 3 and stats["turns"]["total"] == 10
-        assert stats["approximateTokens"]["total"] > 0
-        assert set(stats["characters"]) == {"min", "p50", "p90", "p99", "max", "mean", "total"}
+    fixture = FIXTURES / "chat-problems.jsonl"
+
+    def cli(path: pathlib.Path) -> dict:
+        completed = subprocess.run([datalint_binary, "stats", "--format", "json", "--skip-checks", str(path)],
+                                   capture_output=True, text=True, timeout=60)
+        assert completed.returncode == 0, completed.stderr
+        return json.loads(completed.stdout)
+
+    expected = cli(fixture)
+    assert expected["records"] == 5 and expected["tokensAreApproximate"] is False
+    assert expected["roles"] == {"user": 5, "assistant": 2, "system": 1, "assitant": 1, "Assistant": 1}
+    for params in ({"text": fixture.read_text()}, {"path": str(fixture)}):
+        assert await client.raw_request("datalint/stats", params) == expected
+
+    uri = (tmp_path / "open.jsonl").as_uri()
+    lines = fixture.read_text().splitlines()
+    client.open(uri, "\n".join(lines) + "\n", version=1)
+    await client.diagnostics_for(uri, 1)
+    edited = lines[:1] + [json.dumps({"messages": [{"role": "user", "content": "Combien font deux et deux ?"},
+                                                   {"role": "assistant", "content": "Deux et deux font quatre."}]})] + lines[2:]
+    end = len(lines[1].encode("utf-16-le")) // 2
+    client.change(uri, 2, [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": end}},
+                            "text": edited[1]}])
+    await client.diagnostics_for(uri, 2)
+    (tmp_path / "edited.jsonl").write_text("\n".join(edited) + "\n")
+    assert await client.raw_request("datalint/stats", {"uri": uri}) == cli(tmp_path / "edited.jsonl")
 
 
 # MARK: workspace/configuration

@@ -1,16 +1,14 @@
-import DatasetProfile
-
-/// The histograms of a dataset profile that both the JSON output and the HTML report show, computed once so that
+/// The histograms of a dataset profile that the JSON output, the HTML report and `datalint/stats` show, computed once so that
 /// the two carry the same numbers.
-struct StatsHistograms {
-    typealias Bins = [(lowerBound: Int, upperBound: Int, count: Int)]
+public struct ProfileHistograms: Sendable {
+    public typealias Bins = [(lowerBound: Int, upperBound: Int, count: Int)]
 
-    let tokensPerRecord: Bins
+    public let tokensPerRecord: Bins
     /// Tokens of each turn's content, per role, in role order.
-    let tokensByRole: [(role: String, bins: Bins)]
-    let turnsPerRecord: Bins
+    public let tokensByRole: [(role: String, bins: Bins)]
+    public let turnsPerRecord: Bins
 
-    init(_ profile: DatasetProfile) {
+    public init(_ profile: DatasetProfile) {
         tokensPerRecord = profile.tokens.logarithmicHistogram()
         tokensByRole = profile.tokensByRole.sorted { $0.key < $1.key }.map { ($0.key, $0.value.logarithmicHistogram()) }
         let turns = profile.turns.values
