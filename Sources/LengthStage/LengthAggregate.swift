@@ -15,8 +15,18 @@ public struct LengthAggregate: StageAggregate {
     /// A part at its line, with its record's tokens (a record near the context limit cuts its answer off).
     struct Entry {
         let part: PartLength
-        let range: SourceRange
-        let recordTokens: Int
+        private let lineNumber: UInt32
+        private let recordTokenCount: UInt32
+
+        init(part: PartLength, line: Int, recordTokens: Int) {
+            self.part = part
+            lineNumber = UInt32(clamping: line)
+            recordTokenCount = UInt32(clamping: recordTokens)
+        }
+
+        var line: Int { Int(lineNumber) }
+        var recordTokens: Int { Int(recordTokenCount) }
+        var range: SourceRange { part.columns.range(onLine: line) }
     }
 
     init(options: LengthOptions, encodingName: String, isApproximate: Bool) {
@@ -27,9 +37,9 @@ public struct LengthAggregate: StageAggregate {
 
     public mutating func absorb(_ facts: LengthFacts?, line: Int) {
         guard let facts else { return }
-        if facts.tokens > options.maxTokens { tooLong.append((facts.range.placed(onLine: line), facts.tokens)) }
+        if facts.tokens > options.maxTokens { tooLong.append((facts.line.range(onLine: line), facts.tokens)) }
         for part in facts.parts {
-            slots[part.slot, default: []].append(Entry(part: part, range: part.range.placed(onLine: line), recordTokens: facts.tokens))
+            slots[part.slot, default: []].append(Entry(part: part, line: line, recordTokens: facts.tokens))
         }
     }
 
@@ -74,11 +84,11 @@ public struct LengthAggregate: StageAggregate {
         let values = judged.map { scaled($0.part.tokens) }
         guard let fence = RobustFence(values, method: rule.method, threshold: rule.threshold, iqrFactor: rule.iqrFactor)
         else { return [] }
-        let shortRanges = Set(short.map(\.range))
+        let shortParts = Set(short.map { ShortKey(line: $0.line, columns: $0.part.columns) })
         let median = RobustFence.quantile(judged.map { Double($0.part.tokens) }.sorted(), 0.5)
         let usual = Int(median.rounded())
         return zip(judged, values).compactMap { entry, value in
-            guard !fence.contains(value), !shortRanges.contains(entry.range) else { return nil }
+            guard !fence.contains(value), !shortParts.contains(ShortKey(line: entry.line, columns: entry.part.columns)) else { return nil }
             let isLong = value > fence.upper
             let tokens = Double(entry.part.tokens)
             guard isLong ? tokens >= rule.minRatio * median : tokens * rule.minRatio <= median else { return nil }
@@ -92,6 +102,11 @@ public struct LengthAggregate: StageAggregate {
                 + "and \(isLong ? "more than \(grouped(limit))" : "fewer than \(grouped(limit))") is unusual "
                 + "(\(judgement)\(rule.scale == .log ? ", on log lengths" : ""))\(estimateNote)", entry.range)
         }
+    }
+
+    private struct ShortKey: Hashable {
+        let line: Int
+        let columns: ColumnSpan
     }
 
     private func scaled(_ tokens: Int) -> Double {
