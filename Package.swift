@@ -165,6 +165,10 @@ let package = Package(
         .target(name: "CLanguageDetection", path: "Sources/CLanguageDetection", linkerSettings: [.linkedLibrary("cld2")]),
         .target(name: "LanguageDetection", dependencies: ["CLanguageDetection"], swiftSettings: strict),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
+        // The stage plugin ABI (protocol/datalint_stage.h), as a C target: its layout is checked at compile time,
+        // and the plugin host and the example plugins get the header from it.
+        .target(name: "DatalintStageABI", path: "protocol", exclude: ["README.md"], sources: ["datalint_stage_abi.c"],
+                publicHeadersPath: "."),
         .target(name: "LengthStage", dependencies: ["StageKit", "RecordScanner", "RecordTokens", "Tokenization", "Diagnostics", "DatasetText"],
                 swiftSettings: strict),
         .testTarget(name: "LengthStageTests", dependencies: ["LengthStage", "StageKit", "RecordScanner", "Diagnostics", "Tokenization"]),
