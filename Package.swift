@@ -50,7 +50,7 @@ let package = Package(
 
         // Running stages over files, and presenting what they found.
         .target(name: "Checker",
-                dependencies: ["StageKit", "FormatStage", "PIIStage", "DuplicateStage", "LengthStage", "Tokenization", "DatasetIO", "Waivers", "Hashing",
+                dependencies: ["StageKit", "FormatStage", "PIIStage", "DuplicateStage", "LengthStage", "Tokenization", "PluginHost", "DatasetIO", "Waivers", "Hashing",
                                "Configuration", "Redaction", "TextNormalization"],
                 swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DatasetText"], swiftSettings: strict),
@@ -70,7 +70,7 @@ let package = Package(
 
         // The command-line tool.
         .executableTarget(name: "datalint",
-                          dependencies: ["Checker", "Reporting", "Configuration", "Waivers", "DatasetIO", "Deduplication",
+                          dependencies: ["Checker", "PluginHost", "StageKit", "Reporting", "Configuration", "Waivers", "DatasetIO", "Deduplication",
                                          "DuplicateStage", "Tokenization", "RecordTokens", "RecordScanner", "DatasetProfile", "Jansson",
                                          "DatasetText", "Diagnostics", "LanguageServer", "JSONRPC",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -169,6 +169,10 @@ let package = Package(
         // and the plugin host and the example plugins get the header from it.
         .target(name: "DatalintStageABI", path: "protocol", exclude: ["README.md"], sources: ["datalint_stage_abi.c"],
                 publicHeadersPath: "."),
+        .target(name: "PluginHost", dependencies: ["DatalintStageABI", "StageKit", "RecordScanner", "Diagnostics", "DatasetText"],
+                swiftSettings: strict),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "StageKit", "RecordScanner", "Diagnostics"],
+                    exclude: ["Fixtures"]),
         .target(name: "LengthStage", dependencies: ["StageKit", "RecordScanner", "RecordTokens", "Tokenization", "Diagnostics", "DatasetText"],
                 swiftSettings: strict),
         .testTarget(name: "LengthStageTests", dependencies: ["LengthStage", "StageKit", "RecordScanner", "Diagnostics", "Tokenization"]),

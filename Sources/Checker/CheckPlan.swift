@@ -4,6 +4,7 @@ import DuplicateStage
 import FormatStage
 import LengthStage
 import PIIStage
+import PluginHost
 import StageKit
 import TextNormalization
 import Tokenization
@@ -44,8 +45,9 @@ public struct CheckPlan: Sendable {
     public let lengthStage: LengthStage?
 
     /// `tokenCounters`, when given for the configured encoding, shares a tokenizer already loaded.
+    /// `plugins` are stage plugins already started for this run; they run after the built-in stages.
     public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides(), datasetPath: String? = nil,
-                tokenCounters: TokenCounters? = nil) {
+                tokenCounters: TokenCounters? = nil, plugins: [PluginStage] = []) {
         let select = overrides.select.isEmpty ? configuration.select : overrides.select
         let policy = DiagnosticPolicy(select: select, ignore: configuration.ignore + overrides.ignore,
                                       severityOverrides: configuration.severity.policyOverrides)
@@ -56,6 +58,7 @@ public struct CheckPlan: Sendable {
         duplicateThreshold = configuration.dedup.threshold
         let length = BuiltInStages.lengthStage(configuration.length, tokenCounters: tokenCounters)
         let candidates = BuiltInStages.make(configuration, datasetPath: datasetPath, length: length)
+            + plugins.map { AnyRecordStage(batch: $0) }
         stages = candidates.filter { stage in
             configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
         }
@@ -81,6 +84,7 @@ public enum BuiltInStages {
         PIICode.allCases.map(\.descriptor),
         DuplicateCode.allCases.map(\.descriptor),
         LengthCode.allCases.map(\.descriptor),
+        PluginCode.allCases.map(\.descriptor),
         WaiverCode.allCases.map(\.descriptor),
     ])
 

@@ -45,8 +45,10 @@ struct ChunkWorker {
         var lineNumber = chunk.firstLine
         var records = 0
         var lineHashes: [UInt64] = []
+        var lineRanges: [Range<Int>] = []
         LineSplitter.forEachLine(in: chunk.bytes) { lineRange in
             lineHashes.append(RecordHash.of(chunk.bytes[lineRange]).value)
+            lineRanges.append(lineRange)
             scanner.scan(chunk.bytes, lineRange: lineRange, lineNumber: lineNumber, into: &record)
             for index in runs.indices { runs[index].check(record, into: &found) }
             if !found.isEmpty {
@@ -55,6 +57,17 @@ struct ChunkWorker {
             }
             lineNumber += 1
             records += 1
+        }
+        for index in runs.indices { runs[index].finishChunk(into: &found) }
+        if !found.isEmpty {
+            // Batch stages report after the chunk's last record: their findings join the others in line order.
+            for diagnostic in found {
+                let offset = diagnostic.line - chunk.firstLine
+                guard lineRanges.indices.contains(offset) else { continue }
+                report([diagnostic], line: chunk.bytes[lineRanges[offset]], hash: lineHashes[offset], into: &reported)
+            }
+            reported = reported.enumerated().sorted { ($0.element.diagnostic.line, $0.offset) < ($1.element.diagnostic.line, $1.offset) }
+                .map(\.element)
         }
         return ChunkOutcome(index: chunk.index, records: records, diagnostics: reported,
                             facts: runs.indices.map { runs[$0].takeFacts() }, lineHashes: lineHashes)

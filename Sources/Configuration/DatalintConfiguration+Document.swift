@@ -13,6 +13,19 @@ extension DatalintConfiguration {
         readPIISection(of: document)
         readDedupSection(of: document)
         readLengthSection(of: document)
+        readPluginSections(of: document)
+    }
+
+    private mutating func readPluginSections(of document: ConfigurationDocument) {
+        let section = StandardKey.plugins
+        plugins.paths = (document.stringList(StandardKey.paths, in: section) ?? []).map(document.resolvePath)
+        plugins.isolation = document.string(StandardKey.isolation, in: section) ?? plugins.isolation
+        plugins.timeoutSeconds = document.number(StandardKey.timeoutSeconds, in: section) ?? plugins.timeoutSeconds
+        plugins.memoryLimitMB = document.integer(StandardKey.memoryLimitMB, in: section) ?? plugins.memoryLimitMB
+        plugins.restarts = document.integer(StandardKey.restarts, in: section) ?? plugins.restarts
+        for name in document.keys(in: StandardKey.pluginConfiguration) {
+            plugins.configuration[name] = document.string(name, in: StandardKey.pluginConfiguration)
+        }
     }
 
     private mutating func readLengthSection(of document: ConfigurationDocument) {

@@ -15,6 +15,7 @@ public struct DatalintConfiguration: Sendable, Equatable {
     public var pii = PIISettings()
     public var dedup = DedupSettings()
     public var length = LengthSettings()
+    public var plugins = PluginSettings()
 
     public static let defaultWaiverFileName = ".datalint-waivers"
 
@@ -98,6 +99,24 @@ public struct LengthSettings: Sendable, Equatable {
     public static let encodings = ["cl100k_base", "o200k_base"]
     public static let outlierMethods = ["mad", "iqr"]
     public static let outlierScales = ["log", "linear"]
+
+    public init() {}
+}
+
+/// `[plugins]` and `[plugin-configuration]`: stage plugins a project uses. They are loaded only when the user trusts
+/// the workspace (`--trust`, or the editor's setting): opening a repository must never run its code.
+public struct PluginSettings: Sendable, Equatable {
+    /// Shared libraries, resolved against the configuration file's directory.
+    public var paths: [String] = []
+    /// `process` (a worker process per plugin) or `none` (in datalint's own process).
+    public var isolation = "process"
+    public var timeoutSeconds = 30.0
+    public var memoryLimitMB = 2_048
+    public var restarts = 3
+    /// Per stage name, its configuration (a JSON object's text).
+    public var configuration: [String: String] = [:]
+
+    public static let isolations = ["process", "none"]
 
     public init() {}
 }

@@ -31,6 +31,14 @@ enum StandardKey {
     static let normalize = "normalize"
     static let evaluationFiles = "evaluation_files"
 
+    static let plugins = "plugins"
+    static let paths = "paths"
+    static let isolation = "isolation"
+    static let timeoutSeconds = "timeout_seconds"
+    static let memoryLimitMB = "memory_limit_mb"
+    static let restarts = "restarts"
+    static let pluginConfiguration = "plugin-configuration"
+
     static let length = "length"
     static let encoding = "encoding"
     static let maxTokens = "max_tokens"
@@ -60,6 +68,8 @@ extension ConfigurationSchema {
             piiSection(),
             dedupSection(),
             lengthSection(),
+            pluginsSection(),
+            pluginConfigurationSection(),
         ])
     }
 
@@ -134,6 +144,21 @@ extension ConfigurationSchema {
             KeySchema(StandardKey.outlierMinSamples, .integer(in: 3...1_000_000)),
             KeySchema(StandardKey.outlierMinRatio, .fraction(in: 0...1_000_000)),
         ])
+    }
+
+    private static func pluginsSection() -> SectionSchema {
+        SectionSchema(name: StandardKey.plugins, keys: [
+            KeySchema(StandardKey.paths, .nonEmptyStringList),
+            KeySchema(StandardKey.isolation, .oneOf(PluginSettings.isolations)),
+            KeySchema(StandardKey.timeoutSeconds, .fraction(in: 0...86_400)),
+            KeySchema(StandardKey.memoryLimitMB, .integer(in: 64...1_048_576)),
+            KeySchema(StandardKey.restarts, .integer(in: 0...100)),
+        ])
+    }
+
+    /// `[plugin-configuration]`: per stage name, its configuration as a JSON object's text.
+    private static func pluginConfigurationSection() -> SectionSchema {
+        SectionSchema(name: StandardKey.pluginConfiguration, openKeys: OpenKeys(rule: .jsonObjectText) { _ in nil })
     }
 
     private static func formatSection() -> SectionSchema {

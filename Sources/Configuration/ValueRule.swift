@@ -1,3 +1,4 @@
+import Foundation
 /// What a configuration value must be. Sections declare one rule per key; the loader checks every value
 /// against its rule and reports a located problem for each value that breaks it.
 public struct ValueRule: Sendable {
@@ -41,6 +42,15 @@ extension ValueRule {
 
     public static let nonEmptyString = ValueRule(expectation: "a non-empty string") { value, key in
         (value.stringValue ?? "").isEmpty ? .mismatch(key: key, expected: "a non-empty string", found: value) : nil
+    }
+
+    /// The text of a JSON object (a plugin's configuration).
+    public static let jsonObjectText = ValueRule(expectation: "a JSON object as a string") { value, key in
+        guard let text = value.stringValue, let data = text.data(using: .utf8),
+              (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
+            return .mismatch(key: key, expected: "a JSON object as a string, such as '{\"words\": [\"foo\"]}'", found: value)
+        }
+        return nil
     }
 
     /// One of a fixed set of words.

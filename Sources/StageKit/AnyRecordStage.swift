@@ -26,6 +26,18 @@ public struct AnyRecordStage: Sendable {
         compareFacts = { old, new in (old as? Stage.Facts) == (new as? Stage.Facts) }
     }
 
+    init(name: String, codes: [CodeDescriptor], makeRun: @escaping @Sendable () -> any ChunkRun,
+         makeFileAggregate: @escaping @Sendable () -> any FileAggregate,
+         checkOne: @escaping @Sendable (ParsedRecord, inout [Diagnostic]) -> any Sendable,
+         compareFacts: @escaping @Sendable (any Sendable, any Sendable) -> Bool) {
+        self.name = name
+        self.codes = codes
+        self.makeRun = makeRun
+        self.makeFileAggregate = makeFileAggregate
+        self.checkOne = checkOne
+        self.compareFacts = compareFacts
+    }
+
     /// True when two facts values from `check(_:into:)` are equal, so the file-level result cannot differ.
     public func factsAreEqual(_ old: any Sendable, _ new: any Sendable) -> Bool {
         compareFacts(old, new)
@@ -49,6 +61,12 @@ public protocol ChunkRun {
     mutating func check(_ record: ParsedRecord, into diagnostics: inout [Diagnostic])
     /// The facts collected so far, in record order, as one opaque value for `FileAggregate.absorb`.
     mutating func takeFacts() -> any Sendable
+    /// The chunk's last record was checked: diagnostics of work done for the chunk as a whole (batch stages).
+    mutating func finishChunk(into diagnostics: inout [Diagnostic])
+}
+
+extension ChunkRun {
+    public mutating func finishChunk(into diagnostics: inout [Diagnostic]) {}
 }
 
 /// The file-level part of a stage, fed chunk by chunk in file order.

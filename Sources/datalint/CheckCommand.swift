@@ -1,4 +1,5 @@
 import ArgumentParser
+import PluginHost
 import Checker
 import Configuration
 import DatasetText
@@ -73,6 +74,23 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print the summary line.")
     var quiet = false
 
+    @Option(name: .customLong("plugin"), parsing: .singleValue,
+            help: ArgumentHelp("Run the stage plugin in this shared library too (repeatable).", valueName: "path"))
+    var plugins: [String] = []
+
+    @Option(name: .customLong("plugin-isolation"),
+            help: ArgumentHelp("process (each plugin in a worker process: crashes and hangs are contained) or none (in this process: fastest, for trusted plugins).",
+                               valueName: "mode"))
+    var pluginIsolation: String?
+
+    @Option(name: .customLong("plugin-timeout"),
+            help: ArgumentHelp("Seconds an isolated plugin may take over one batch of records before it is stopped (default: [plugins] timeout_seconds, else 30).",
+                               valueName: "seconds"))
+    var pluginTimeout: Double?
+
+    @Flag(help: "Trust the datasets' datalint.toml: load the plugins its [plugins] section names (this runs their code).")
+    var trust = false
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)'; use human, json or sarif")
@@ -84,11 +102,17 @@ struct CheckCommand: AsyncParsableCommand {
             throw ValidationError("unknown severity '\(failOn)' for --fail-on; use error, warning, info or never")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let pluginTimeout, !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
         guard ["auto", "always", "never"].contains(color) else {
             throw ValidationError("unknown value '\(color)' for --color; use auto, always or never")
         }
+        if let pluginIsolation, PluginIsolation(rawValue: pluginIsolation) == nil {
+            throw ValidationError("unknown --plugin-isolation '\(pluginIsolation)'; use process or none")
+        }
+        // Plugins' codes are known once they are loaded; selectors of other families are then taken on trust.
+        let pluginsMayReport = !plugins.isEmpty || trust
         for selector in splitSelectors(select) + splitSelectors(ignore)
-        where !BuiltInStages.catalog.isKnownSelector(selector) {
+        where !BuiltInStages.catalog.isKnownSelector(selector) && !pluginsMayReport {
             let known = Set(BuiltInStages.catalog.allCodes.map(\.family)).sorted().joined(separator: ", ")
             throw ValidationError("'\(selector)' names no diagnostic code (families: \(known); codes are listed in docs/)")
         }
@@ -112,7 +136,11 @@ struct CheckCommand: AsyncParsableCommand {
             fix: fix,
             useColor: color == "always" || (color == "auto" && Terminal.wantsColor(descriptor: STDOUT_FILENO)),
             showProgress: !noProgress && errorIsTerminal,
-            showSummary: !quiet)
+            showSummary: !quiet,
+            plugins: plugins,
+            pluginIsolation: pluginIsolation.flatMap(PluginIsolation.init),
+            pluginTimeout: pluginTimeout,
+            trustWorkspace: trust)
         var run = CheckRun(settings: settings)
         let status = await run.run(InputPaths.expand(files.isEmpty ? ["-"] : files))
         if status != 0 { throw ExitCode(status) }

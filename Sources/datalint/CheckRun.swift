@@ -1,5 +1,6 @@
 import Checker
 import Configuration
+import PluginHost
 import DatasetIO
 import DatasetText
 import Diagnostics
@@ -21,6 +22,12 @@ struct CheckSettings {
     var useColor: Bool
     var showProgress: Bool
     var showSummary: Bool
+    /// Plugins named on the command line (always loaded), how to isolate plugins (nil: each configuration's
+    /// choice, else process), and whether the datasets' datalint.toml may load plugins.
+    var plugins: [String] = []
+    var pluginIsolation: PluginIsolation?
+    var pluginTimeout: Double?
+    var trustWorkspace = false
 }
 
 /// One `datalint check` run: reads each dataset with its configuration, reports what the stages find in file
@@ -36,6 +43,9 @@ struct CheckRun {
     private var waivers = WaiverBook()
     private let progress: ProgressBar
     private var configurations: [String: LoadedConfiguration?] = [:]
+    /// Plugin stages by configuration file ("" for none), and configurations whose untrusted plugins were noted.
+    var startedPlugins: [String: [PluginStage]] = [:]
+    var warnedUntrustedPlugins: Set<String> = []
     /// What each checked file's `dedup` stage saw, compared across files once every file is read.
     private var crossFile = CrossFileDuplicatesRun()
 
@@ -173,6 +183,15 @@ struct CheckRun {
         if output.isTerminal { output.flush() }
     }
 
+    mutating func reportPluginError(_ message: String) { reportInputError(message) }
+
+    mutating func reportNote(_ message: String) {
+        progress.clear()
+        output.flush()
+        errors.write("datalint: note: \(message)\n")
+        errors.flush()
+    }
+
     private mutating func reportInputError(_ message: String) {
         hadInputError = true
         progress.clear()
@@ -187,8 +206,9 @@ struct CheckRun {
     private mutating func plan(for path: String) -> CheckPlan? {
         switch configuration(for: path) {
         case .success(let loaded):
+            guard let plugins = pluginStages(for: loaded) else { return nil }
             return CheckPlan(configuration: loaded?.settings ?? .default, overrides: settings.overrides,
-                             datasetPath: path == "-" ? nil : path)
+                             datasetPath: path == "-" ? nil : path, plugins: plugins)
         case .failure(let error):
             for problem in error.problems { reportInputError(problem.description) }
             return nil

@@ -1,0 +1,137 @@
+import DatalintStageABI
+
+/// One instance of a plugin's stage in this process, with the host services it calls back.
+///
+/// Not thread-safe: callers serialize calls (or, for stages that declare DATALINT_STAGE_THREAD_SAFE, may call
+/// `process` concurrently — events are then collected per call by the collector lock).
+final class InProcessInstance {
+    let library: PluginLibrary
+    private let collector = EventCollector()
+    private let host: UnsafeMutablePointer<datalint_host>
+    private var instance: OpaquePointer?
+
+    /// Creates the plugin's instance with `configuration` (a JSON object's text).
+    init(_ library: PluginLibrary, configuration: String) throws(PluginFailureError) {
+        self.library = library
+        host = UnsafeMutablePointer<datalint_host>.allocate(capacity: 1)
+        host.initialize(to: Self.hostTable(context: Unmanaged.passUnretained(collector).toOpaque()))
+        collector.begin()
+        var created: OpaquePointer?
+        var configuration = configuration
+        let status = configuration.withUTF8 { text in
+            text.withMemoryRebound(to: CChar.self) { text in
+                library.raw.pointee.create(text.baseAddress, text.count, host, &created)
+            }
+        }
+        let result = collector.end()
+        guard status == DATALINT_OK, let created else {
+            host.deallocate()
+            throw PluginFailureError(failure: result.failure ?? .failed("create returned \(status) without a message"), events: result.events)
+        }
+        instance = created
+    }
+
+    deinit {
+        if let instance { library.raw.pointee.destroy(instance) }
+        host.deinitialize(count: 1)
+        host.deallocate()
+    }
+
+    /// Passes `records` (file order) and returns what the plugin said.
+    func process(_ records: UnsafeBufferPointer<datalint_record>) -> PluginCallResult {
+        collector.begin()
+        let status = library.raw.pointee.process(instance, records.baseAddress, records.count)
+        return collector.end(status: status, call: "process")
+    }
+
+    /// Tells the instance the dataset ended; returns what it reported.
+    func finish() -> PluginCallResult {
+        guard let finish = library.raw.pointee.finish else { return PluginCallResult() }
+        collector.begin()
+        let status = finish(instance)
+        return collector.end(status: status, call: "finish")
+    }
+
+    private static func hostTable(context: UnsafeMutableRawPointer) -> datalint_host {
+        var table = datalint_host()
+        table.struct_size = UInt32(MemoryLayout<datalint_host>.size)
+        table.abi_major = PluginABI.major
+        table.abi_minor = PluginABI.minor
+        table.context = context
+        table.log = { context, level, message in
+            EventCollector.from(context).add(.log(level: Int(level.rawValue), message: message.map { String(cString: $0) } ?? ""))
+        }
+        table.emit_diagnostic = { context, diagnostic in
+            guard let diagnostic, let read = PluginDiagnostic(reading: diagnostic) else { return DATALINT_FAILED }
+            EventCollector.from(context).add(.diagnostic(read))
+            return DATALINT_OK
+        }
+        table.emit_record = { context, line, json, length in
+            guard let json else { return DATALINT_FAILED }
+            let bytes = Array(UnsafeRawBufferPointer(start: json, count: length))
+            EventCollector.from(context).add(.record(line: Int(clamping: line), json: bytes))
+            return DATALINT_OK
+        }
+        table.drop_record = { context, line, reason in
+            EventCollector.from(context).add(.drop(line: Int(clamping: line), reason: reason.map { String(cString: $0) } ?? ""))
+            return DATALINT_OK
+        }
+        table.fail = { context, message in
+            EventCollector.from(context).fail(message.map { String(cString: $0) } ?? "")
+        }
+        return table
+    }
+}
+
+/// A failure while creating an instance, with what the plugin logged meanwhile.
+struct PluginFailureError: Error {
+    let failure: PluginFailure
+    let events: [PluginEvent]
+}
+
+/// Where host services put what a plugin says during a call.
+private final class EventCollector {
+    private var events: [PluginEvent] = []
+    private var failure: String?
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> EventCollector {
+        Unmanaged<EventCollector>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    func begin() {
+        events.removeAll(keepingCapacity: true)
+        failure = nil
+    }
+
+    func add(_ event: PluginEvent) { events.append(event) }
+    func fail(_ message: String) { failure = message }
+
+    func end() -> PluginCallResult {
+        PluginCallResult(events: events, failure: failure.map { .failed($0) })
+    }
+
+    func end(status: Int32, call: String) -> PluginCallResult {
+        var result = end()
+        if status != DATALINT_OK { result.failure = .failed(failure ?? "\(call) returned \(status) without a message") }
+        return result
+    }
+}
+
+extension PluginDiagnostic {
+    /// Reads a plugin's diagnostic, only as far as its `struct_size` says it goes; nil when a required field is NULL.
+    init?(reading pointer: UnsafePointer<datalint_diagnostic>) {
+        var diagnostic = datalint_diagnostic()
+        let size = min(Int(pointer.pointee.struct_size), MemoryLayout<datalint_diagnostic>.size)
+        withUnsafeMutableBytes(of: &diagnostic) { target in
+            target.copyMemory(from: UnsafeRawBufferPointer(start: UnsafeRawPointer(pointer), count: size))
+        }
+        guard let code = diagnostic.code, let message = diagnostic.message else { return nil }
+        let place: Place = diagnostic.json_pointer.map { .pointer(String(cString: $0)) }
+            ?? .bytes(Int(diagnostic.byte_start), Int(diagnostic.byte_end))
+        let replacement = diagnostic.replacement.map {
+            Array(UnsafeRawBufferPointer(start: $0, count: diagnostic.replacement_length))
+        }
+        self.init(line: Int(clamping: diagnostic.line), code: String(cString: code), severity: Int(diagnostic.severity.rawValue),
+                  message: String(cString: message), place: place, replacement: replacement)
+    }
+}

@@ -1,0 +1,168 @@
+import DatasetText
+import Diagnostics
+import RecordScanner
+import StageKit
+
+/// A plugin's stage as datalint runs it: batches of a chunk's records go to the plugin, and what it says comes back
+/// as diagnostics — its findings at exact ranges (JSON Pointers resolved, byte ranges checked), and its failures as
+/// `plugin/…` diagnostics at the record it was handling.
+public struct PluginStage: BatchRecordStage {
+    public let runner: PluginRunner
+    /// Where the plugin's log lines go (prefixed with its name).
+    let log: @Sendable (String) -> Void
+
+    public init(runner: PluginRunner, log: @escaping @Sendable (String) -> Void) {
+        self.runner = runner
+        self.log = log
+    }
+
+    public var name: String { runner.descriptor.name }
+
+    /// The plugin's codes are its own business; one descriptor stands for the family, so that selecting or ignoring
+    /// it by name works.
+    public var codes: [CodeDescriptor] {
+        [CodeDescriptor(DiagnosticCode("\(name)/finding"), .warning, runner.descriptor.description)]
+            + PluginCode.allCases.map(\.descriptor)
+    }
+
+    public func check(_ batch: RecordBatch, into diagnostics: inout [Diagnostic]) {
+        let outcome = batch.storage.withUnsafeBytes { storage in
+            runner.process(batch.indices.map { (batch.lines[$0], UnsafeRawBufferPointer(rebasing: storage[batch.ranges[$0]])) })
+        }
+        var records = BatchRecords(batch)
+        report(outcome, records: &records, into: &diagnostics)
+    }
+
+    public func finishFile(into diagnostics: inout [Diagnostic]) {
+        var records = BatchRecords(nil)
+        report(runner.finish(), records: &records, into: &diagnostics)
+    }
+
+    private func report(_ outcome: BatchOutcome, records: inout BatchRecords, into diagnostics: inout [Diagnostic]) {
+        for event in outcome.events {
+            switch event {
+            case .diagnostic(let found):
+                diagnostics.append(resolve(found, records: &records))
+            case .record(let line, let json):
+                if let problem = Self.problem(withRewritten: json) {
+                    diagnostics.append(failure(.invalidOutput, "rewrote the record into \(problem)", line: line, records: &records))
+                }
+            case .drop:
+                break  // Only pipelines act on transforms; a check reports what the record is now.
+            case .log(_, let message):
+                log("plugin \(name): \(message)")
+            }
+        }
+        for failure in outcome.failures { diagnostics.append(report(failure, records: &records)) }
+    }
+
+    private func report(_ failure: BatchOutcome.Failure, records: inout BatchRecords) -> Diagnostic {
+        let restarts = failure.restartsLeft > 0
+            ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)" : ""
+        let (code, what): (PluginCode, String) = switch failure.failure {
+        case .crashed(let how): (.crashed, "crashed (\(how)) on this record\(restarts)")
+        case .timedOut(let seconds): (.timeout, "did not finish this record within \(Self.seconds(seconds)) and was stopped\(restarts)")
+        case .failed(let message): (.failed, "failed: \(message)")
+        case .quarantined: (.quarantined, "failed too often and is quarantined: no later record is checked by it in this run")
+        case .protocolError(let message): (.invalidOutput, "broke the worker protocol (\(message))\(restarts)")
+        }
+        guard let line = failure.line ?? records.firstLine else {
+            return Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)", range: .lineStart(0))
+        }
+        let scope = failure.line == nil && records.count > 1 ? " (on the batch of records at lines \(line + 1)–\(records.lastLine! + 1))" : ""
+        return self.failure(code, what + scope, line: line, records: &records)
+    }
+
+    private func failure(_ code: PluginCode, _ what: String, line: Int, records: inout BatchRecords) -> Diagnostic {
+        Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)",
+                   range: records.record(at: line)?.lineSourceRange ?? .lineStart(line))
+    }
+
+    /// The plugin's diagnostic at its exact place, or a `plugin/invalid-output` saying why it cannot be placed.
+    private func resolve(_ found: PluginDiagnostic, records: inout BatchRecords) -> Diagnostic {
+        let code = DiagnosticCode(found.code)
+        guard found.code.hasPrefix(name + "/"), PluginDescriptor.isValidName(code.name) else {
+            return failure(.invalidOutput, "reported the code '\(found.code)', not '\(name)/<name>' (lowercase letters, digits, '-')",
+                           line: found.line, records: &records)
+        }
+        guard let severity = Self.severity(found.severity) else {
+            return failure(.invalidOutput, "reported \(found.code) with severity \(found.severity) (1 error … 4 hint)", line: found.line,
+                           records: &records)
+        }
+        guard let record = records.record(at: found.line) else {
+            // `finish` may name any record of the file; without its text the finding sits at the line's start.
+            return Diagnostic(code: code, severity: severity, message: found.message, range: .lineStart(found.line))
+        }
+        let span: Range<Int>
+        switch found.place {
+        case .pointer(let pointer):
+            guard let node = record.node(atPointer: pointer) else {
+                return failure(.invalidOutput, "reported \(found.code) at \"\(pointer)\", which names no value of this record",
+                               line: found.line, records: &records)
+            }
+            span = record[node].span
+        case .bytes(-1, -1):
+            span = 0..<record.lineRange.count
+        case .bytes(let start, let end):
+            guard start >= 0, start <= end, end <= record.lineRange.count else {
+                return failure(.invalidOutput, "reported \(found.code) at bytes \(start)–\(end), outside the record's \(record.lineRange.count) bytes",
+                               line: found.line, records: &records)
+            }
+            span = start..<end
+        }
+        let range = record.range(of: span)
+        let fixes = found.replacement.map {
+            [Fix(title: "Apply \(name)'s suggestion", edits: [TextEdit(range: range, newText: String(decoding: $0, as: UTF8.self))])]
+        } ?? []
+        return Diagnostic(code: code, severity: severity, message: found.message, range: range, fixes: fixes)
+    }
+
+    static func problem(withRewritten json: [UInt8]) -> String? {
+        var scanner = RecordScanner()
+        let record = scanner.scan(json)
+        if let error = record.syntaxError { return "invalid JSON (\(error.message))" }
+        return record.rootObject == nil ? "JSON that is not an object" : nil
+    }
+
+    private static func severity(_ value: Int) -> Severity? {
+        switch value {
+        case 1: .error
+        case 2: .warning
+        case 3: .info
+        case 4: .hint
+        default: nil
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String { value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
+}
+
+/// The records of a batch by line, scanned when a diagnostic needs one.
+private struct BatchRecords {
+    let batch: RecordBatch?
+    private var index: [Int: Int] = [:]
+    private var scanned: [Int: ParsedRecord] = [:]
+
+    init(_ batch: RecordBatch?) {
+        self.batch = batch
+        if let batch { for (position, line) in batch.lines.enumerated() { index[line] = position } }
+    }
+
+    var count: Int { batch?.count ?? 0 }
+    var firstLine: Int? { batch?.lines.first }
+    var lastLine: Int? { batch?.lines.last }
+
+    mutating func record(at line: Int) -> ParsedRecord? {
+        if let record = scanned[line] { return record }
+        guard let batch, let position = index[line] else { return nil }
+        var scanner = RecordScanner()
+        var record = ParsedRecord()
+        scanner.scan(batch.storage, lineRange: batch.ranges[position], lineNumber: line, into: &record)
+        scanned[line] = record
+        return record
+    }
+}
+
+extension RecordBatch {
+    var indices: Range<Int> { lines.indices }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Stage plugins in `datalint check`: the faulty plugins of Tests/PluginHostTests/Fixtures/faulty, compiled with `cc`
+/// the way a plugin author would, show the host surviving each failure with a message naming the plugin and record.
+@Suite(.serialized) struct PluginCheckTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Builds a faulty plugin into `directory` and returns its path.
+    func build(_ name: String, into directory: URL) throws -> String {
+        let source = Self.repository.appendingPathComponent("Tests/PluginHostTests/Fixtures/faulty/\(name).c").path
+        let library = directory.appendingPathComponent("lib\(name).so").path
+        let compiler = Process()
+        compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        compiler.arguments = ["cc", "-shared", "-fPIC", "-O1", "-I", Self.repository.appendingPathComponent("protocol").path,
+                              "-o", library, source]
+        try compiler.run()
+        compiler.waitUntilExit()
+        try #require(compiler.terminationStatus == 0, "cc failed on \(name).c")
+        return library
+    }
+
+    func chat(_ user: String) -> String {
+        #"{"messages":[{"role":"user","content":"\#(user)"},{"role":"assistant","content":"Fine."}]}"#
+    }
+
+    /// Four records, the third with `trigger`; the last has a misspelt role, which the format stage reports.
+    func dataset(in scratch: Scratch, trigger: String) throws -> String {
+        let lines = [chat("one"), chat("two"), chat(trigger), #"{"messages":[{"role":"user","content":"x"},{"role":"asistant","content":"y"}]}"#]
+        let path = scratch.url.appendingPathComponent("data.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func check(_ plugin: String, trigger: String, extra: [String] = []) throws -> CommandResult {
+        let scratch = try Scratch()
+        let library = try build(plugin, into: scratch.url)
+        let data = try dataset(in: scratch, trigger: trigger)
+        let configuration = scratch.url.appendingPathComponent("datalint.toml").path
+        try "[plugins]\nmemory_limit_mb = 256\n".write(toFile: configuration, atomically: true, encoding: .utf8)
+        return try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin-timeout", "2", "--ignore", "dup,length"]
+                                + extra + [data], in: scratch.url)
+    }
+
+    @Test(arguments: [("segfault", "CRASH", "plugin/crashed", "signal 11"), ("abort", "ABORT", "plugin/crashed", "signal 6"),
+                      ("infinite-loop", "LOOP", "plugin/timeout", "within 2 s")])
+    func aCrashingOrHangingPluginIsReportedAtItsRecordAndTheRestGoesOn(plugin: String, trigger: String, code: String,
+                                                                       detail: String) throws {
+        let result = try check(plugin, trigger: trigger)
+        #expect(result.status == 1)
+        let lines = result.standardOutput.split(separator: "\n")
+        let report = try #require(lines.first { $0.contains("error[\(code)]") }, "\(result.standardOutput)\n\(result.standardError)")
+        #expect(report.contains("data.jsonl:3:1:"))
+        #expect(report.contains("plugin \(plugin)"))
+        #expect(report.contains(detail))
+        #expect(result.standardOutput.contains("data.jsonl:4:") && result.standardOutput.contains("format/unknown-role"))
+        #expect(!result.standardError.contains("Backtracing"))
+    }
+
+    @Test func aPluginThatEatsMemoryMeetsItsLimit() throws {
+        let result = try check("memory-hog", trigger: "HOG")
+        #expect(result.status == 1)
+        let report = result.standardOutput.split(separator: "\n").first { $0.contains("data.jsonl:3:1:") }
+        #expect(report?.contains("error[plugin/crashed]") == true || report?.contains("error[plugin/timeout]") == true,
+                "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("format/unknown-role"))
+    }
+
+    @Test func aPluginThatFailsTooOftenIsQuarantined() throws {
+        let scratch = try Scratch()
+        let library = try build("segfault", into: scratch.url)
+        let lines = (0..<8).map { chat($0 < 6 ? "CRASH \($0)" : "fine \($0)") }
+        let data = scratch.url.appendingPathComponent("data.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let result = try Datalint.run(["check", "--no-progress", "--plugin", library, "--select", "plugin", data], in: scratch.url)
+        let crashes = result.standardOutput.split(separator: "\n").filter { $0.contains("error[plugin/crashed]") }
+        #expect(crashes.count == 4)
+        #expect(result.standardOutput.contains("error[plugin/quarantined]"))
+        #expect(result.standardOutput.contains("no later record is checked by it"))
+        #expect(!result.standardOutput.contains("data.jsonl:6:"))
+    }
+
+    @Test func invalidOutputIsRefusedWithItsReason() throws {
+        let badJSON = try check("bad-json", trigger: "anything")
+        #expect(badJSON.standardOutput.contains("error[plugin/invalid-output]: plugin bad-json rewrote the record into invalid JSON"))
+        let outOfRange = try check("out-of-range", trigger: "anything")
+        #expect(outOfRange.standardOutput.contains("outside the record's"))
+        #expect(outOfRange.standardOutput.contains("which names no value of this record"))
+        // The plugin's correct diagnostic (the whole record) is still reported.
+        #expect(outOfRange.standardOutput.split(separator: "\n").contains { $0.contains("out-of-range/") && !$0.contains("plugin/") })
+    }
+
+    @Test(arguments: [("wrong-abi", "newer than this datalint's 1.0; update datalint"),
+                      ("no-entry", "exports no `datalint_stage_entry` function"),
+                      ("fail-create", "could not start")])
+    func aPluginThatCannotStartStopsTheRunWithAClearError(plugin: String, message: String) throws {
+        let result = try check(plugin, trigger: "x")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardError.contains("lib\(plugin).so"))
+    }
+
+    @Test func theSamePluginTwiceIsADuplicateName() throws {
+        let scratch = try Scratch()
+        let library = try build("trivial", into: scratch.url)
+        let data = try dataset(in: scratch, trigger: "x")
+        let result = try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin", library, data], in: scratch.url)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("both name their stage"))
+    }
+
+    @Test func aWorkspacePluginLoadsOnlyWhenTrusted() throws {
+        let scratch = try Scratch()
+        let library = try build("segfault", into: scratch.url)
+        let data = try dataset(in: scratch, trigger: "CRASH")
+        try "[plugins]\npaths = [\"\(library)\"]\n".write(to: scratch.url.appendingPathComponent("datalint.toml"), atomically: true,
+                                                          encoding: .utf8)
+        let untrusted = try Datalint.run(["check", "--no-progress", data], in: scratch.url)
+        #expect(!untrusted.standardOutput.contains("plugin/"))
+        #expect(untrusted.standardError.contains("they are not loaded unless you pass --trust"))
+        let trusted = try Datalint.run(["check", "--no-progress", "--trust", data], in: scratch.url)
+        #expect(trusted.standardOutput.contains("error[plugin/crashed]"))
+    }
+
+    @Test func inProcessPluginsReportLikeIsolatedOnes() throws {
+        let scratch = try Scratch()
+        let library = try build("out-of-range", into: scratch.url)
+        let data = try dataset(in: scratch, trigger: "x")
+        let isolated = try Datalint.run(["check", "--no-progress", "--plugin", library, "--select", "out-of-range,plugin", data])
+        let inProcess = try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin-isolation", "none",
+                                          "--select", "out-of-range,plugin", data])
+        #expect(isolated.standardOutput == inProcess.standardOutput)
+        #expect(isolated.standardOutput.contains("out-of-range/"))
+    }
+}
