@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "datalint", targets: ["datalint"]),
         // The example stage plugins (plugins/README.md): `swift build` makes lib<name>.so of each.
         .library(name: "wordlist-filter", type: .dynamic, targets: ["WordlistFilter"]),
+        .library(name: "refusal-detector", type: .dynamic, targets: ["RefusalDetector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -182,6 +183,8 @@ let package = Package(
         // directory as public headers only because SwiftPM wants one; nothing imports them. ---
         .target(name: "WordlistFilter", dependencies: ["DatalintStageABI", "CJansson", "CUtf8proc"],
                 path: "plugins/wordlist-filter", publicHeadersPath: "."),
+        .target(name: "RefusalDetector", dependencies: ["DatalintStageABI"], path: "plugins/refusal-detector",
+                swiftSettings: strict),
         // --- End of the example stage plugins. ---
     ],
     swiftLanguageModes: [.v6]
