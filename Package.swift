@@ -13,6 +13,7 @@ let package = Package(
         // The example stage plugins (plugins/README.md): `swift build` makes lib<name>.so of each.
         .library(name: "wordlist-filter", type: .dynamic, targets: ["WordlistFilter"]),
         .library(name: "refusal-detector", type: .dynamic, targets: ["RefusalDetector"]),
+        .library(name: "whitespace-normalizer", type: .dynamic, targets: ["WhitespaceNormalizer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -185,6 +186,8 @@ let package = Package(
                 path: "plugins/wordlist-filter", publicHeadersPath: "."),
         .target(name: "RefusalDetector", dependencies: ["DatalintStageABI"], path: "plugins/refusal-detector",
                 swiftSettings: strict),
+        .target(name: "WhitespaceNormalizer", dependencies: ["DatalintStageABI", "CJansson", "CUtf8proc"],
+                path: "plugins/whitespace-normalizer", publicHeadersPath: "."),
         // --- End of the example stage plugins. ---
     ],
     swiftLanguageModes: [.v6]
