@@ -10,6 +10,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "datalint", targets: ["datalint"]),
+        // The example stage plugins (plugins/README.md): `swift build` makes lib<name>.so of each.
+        .library(name: "wordlist-filter", type: .dynamic, targets: ["WordlistFilter"]),
+        .library(name: "refusal-detector", type: .dynamic, targets: ["RefusalDetector"]),
+        .library(name: "whitespace-normalizer", type: .dynamic, targets: ["WhitespaceNormalizer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -179,6 +183,16 @@ let package = Package(
         .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas", "LanguageDetection", "Jansson"], swiftSettings: strict),
         .testTarget(name: "DatasetProfileTests", dependencies: ["DatasetProfile", "RecordTokens", "RecordScanner", "Tokenization"]),
         // --- End of token counting. ---
+        // --- Example stage plugins (issue 7). Each depends on the ABI header and on C libraries only, never on
+        // datalint's modules: a plugin is built the way an outside author would build it. The C targets name their own
+        // directory as public headers only because SwiftPM wants one; nothing imports them. ---
+        .target(name: "WordlistFilter", dependencies: ["DatalintStageABI", "CJansson", "CUtf8proc"],
+                path: "plugins/wordlist-filter", publicHeadersPath: "."),
+        .target(name: "RefusalDetector", dependencies: ["DatalintStageABI"], path: "plugins/refusal-detector",
+                swiftSettings: strict),
+        .target(name: "WhitespaceNormalizer", dependencies: ["DatalintStageABI", "CJansson", "CUtf8proc"],
+                path: "plugins/whitespace-normalizer", publicHeadersPath: "."),
+        // --- End of the example stage plugins. ---
     ],
     swiftLanguageModes: [.v6]
 )
