@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "LanguageServer",
                 dependencies: ["JSONRPC", "LanguageServerProtocol", "Checker", "Configuration", "Jansson",
                                "RecordScanner", "Schemas", "DatasetText", "Diagnostics", "StageKit", "DatasetIO",
-                               "Reporting", "DuplicateStage", "LengthStage", "WorkspaceIndex", "RecordTokens", "Tokenization", "DatasetProfile"],
+                               "Reporting", "DuplicateStage", "LengthStage", "WorkspaceIndex", "RecordTokens", "Tokenization", "DatasetProfile", "PluginHost"],
                 swiftSettings: strict),
 
         // The command-line tool.

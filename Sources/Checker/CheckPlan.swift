@@ -43,6 +43,8 @@ public struct CheckPlan: Sendable {
     /// near-duplicate candidates exactly.
     /// The `length` stage when it runs, which the language server also runs after the first diagnostics are out.
     public let lengthStage: LengthStage?
+    /// The plugin stages that run (the language server runs them in the background, in batches).
+    public let plugins: [PluginStage]
 
     /// `tokenCounters`, when given for the configured encoding, shares a tokenizer already loaded.
     /// `plugins` are stage plugins already started for this run; they run after the built-in stages.
@@ -65,6 +67,8 @@ public struct CheckPlan: Sendable {
         duplicateStage = stages.contains { $0.name == DuplicateStage.stageName }
             ? DuplicateStage(options: BuiltInStages.duplicateOptions(configuration.dedup)) : nil
         lengthStage = stages.contains { $0.name == LengthStage.stageName } ? length : nil
+        let running = Set(stages.map(\.name))
+        self.plugins = plugins.filter { running.contains($0.name) }
     }
 
     /// True when `code` can be reported in this plan, so a waiver for it can be judged stale.

@@ -28,6 +28,8 @@ struct AnalyzedDocument: Sendable {
     var duplicates: DocumentDuplicates
     /// Token lengths of the records, counted and judged in the background (`DocumentLengths`).
     var lengths: DocumentLengths
+    /// What plugin stages found, in the background (`DocumentPlugins`).
+    var plugins: DocumentPlugins
 
     init(uri: String, version: Int, text: [UInt8]) {
         self.init(uri: uri, version: version, lines: DocumentLines(text: text))
@@ -41,6 +43,7 @@ struct AnalyzedDocument: Sendable {
         dirtyLines = Set(0..<lines.count)
         duplicates = DocumentDuplicates(lineCount: lines.count)
         lengths = DocumentLengths(lineCount: lines.count)
+        plugins = DocumentPlugins(lineCount: lines.count)
     }
 
     /// True while some line has no current analysis: after an in-place edit (its lines are dirty) or after lines
@@ -81,13 +84,16 @@ struct AnalyzedDocument: Sendable {
            splice.insertedCount == splice.range.count + newlines {
             duplicates.insert(lines: newlines, before: start.line)
             lengths.insert(lines: newlines, before: start.line)
+            plugins.insert(lines: newlines, before: start.line)
         } else if text.isEmpty, start.character == 0, end.character == 0, end.line > start.line,
                   splice.range.count - splice.insertedCount == end.line - start.line {
             duplicates.delete(lines: start.line..<end.line)
             lengths.delete(lines: start.line..<end.line)
+            plugins.delete(lines: start.line..<end.line)
         } else {
             duplicates.replace(lines: splice.range, insertedCount: splice.insertedCount)
             lengths.replace(lines: splice.range, insertedCount: splice.insertedCount)
+            plugins.replace(lines: splice.range, insertedCount: splice.insertedCount)
         }
     }
 
@@ -155,6 +161,7 @@ struct AnalyzedDocument: Sendable {
             for diagnostic in analyses[line]?.diagnostics ?? [] { all.append(diagnostic.moved(toLine: line)) }
         }
         return all + fileDiagnostics + duplicates.diagnostics + duplicates.crossFileDiagnostics + lengths.diagnostics
+            + plugins.diagnostics
     }
 
     /// The diagnostics of one line, at that line.
@@ -164,6 +171,7 @@ struct AnalyzedDocument: Sendable {
         found += duplicates.diagnostics.filter { $0.range.start.line == line }
         found += duplicates.crossFileDiagnostics.filter { $0.range.start.line == line }
         found += lengths.diagnostics.filter { $0.range.start.line == line }
+        found += plugins.diagnostics.filter { $0.range.start.line == line }
         return found
     }
 }

@@ -8,6 +8,12 @@ struct ClientSettings: Sendable, Equatable {
     var select: [String] = []
     var ignore: [String] = []
     var severity: [String: SeveritySetting] = [:]
+    /// Stage plugins the user configured in the editor (their own choice, so always loaded), in worker processes.
+    var plugins: [String] = []
+    /// Load the plugins the workspace's datalint.toml names: opening a repository must never run its code unless
+    /// the user says so.
+    var trustWorkspace = false
+    var pluginTimeout: Double?
 
     init() {}
 
@@ -19,6 +25,19 @@ struct ClientSettings: Sendable, Equatable {
             switch member.key {
             case "select": select = Self.strings(member.value, key: "select", problems: &problems)
             case "ignore": ignore = Self.strings(member.value, key: "ignore", problems: &problems)
+            case "plugins": plugins = Self.strings(member.value, key: "plugins", problems: &problems)
+            case "trustWorkspace":
+                guard case .bool(let trusted) = member.value else {
+                    problems.append("datalint.trustWorkspace must be true or false")
+                    continue
+                }
+                trustWorkspace = trusted
+            case "pluginTimeout":
+                guard let seconds = member.value.doubleValue, seconds > 0 else {
+                    problems.append("datalint.pluginTimeout must be a number of seconds")
+                    continue
+                }
+                pluginTimeout = seconds
             case "severity":
                 guard case .object(let levels) = member.value else {
                     problems.append("datalint.severity must be an object of code → level")

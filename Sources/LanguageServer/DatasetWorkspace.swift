@@ -6,6 +6,7 @@ import Foundation
 import LanguageServerProtocol
 import DuplicateStage
 import LengthStage
+import PluginHost
 import RecordScanner
 import Tokenization
 
@@ -21,8 +22,15 @@ actor DatasetWorkspace {
     private var generationCounter = 0
     /// One per encoding, shared by every document's `length` stage and hovers, so each rank file is read once.
     private var tokenCounters: [String: TokenCounters] = [:]
+    /// Plugin stages started so far, by what was asked (paths, configurations, limits), shared by documents.
+    private var startedPlugins: [[PluginRequest]: [PluginStage]] = [:]
+    private var pluginProblems: [String] = []
+    /// How a plugin's worker process is started: this datalint (`datalint plugin-worker`).
+    let pluginWorkerCommand: [String]
 
-    init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings) {
+    init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings,
+         pluginWorkerCommand: [String] = ["/proc/self/exe", "plugin-worker"]) {
+        self.pluginWorkerCommand = pluginWorkerCommand
         self.encoding = encoding
         self.documentationBase = documentationBase
         self.clientSettings = clientSettings
@@ -47,6 +55,38 @@ actor DatasetWorkspace {
         guard let document = documents[uri], !document.needsAnalysis,
               analyzer(for: uri).plan.lengthStage?.options.encoding == encoding else { return nil }
         return document.lengths.currentFacts
+    }
+
+    /// The plugin stages for a dataset: the editor's, and its datalint.toml's when the workspace is trusted; in worker
+    /// processes unless a trusted datalint.toml says otherwise. A plugin that cannot start is logged and left out.
+    private func plugins(for settings: PluginSettings) -> [PluginStage] {
+        let limits = IsolationLimits(timeout: clientSettings.pluginTimeout ?? settings.timeoutSeconds,
+                                     memoryBytes: settings.memoryLimitMB << 20, restarts: settings.restarts)
+        var requests = clientSettings.plugins.map {
+            PluginRequest(path: $0, configurations: settings.configuration, isolation: .process, limits: limits)
+        }
+        if clientSettings.trustWorkspace {
+            requests += settings.paths.map {
+                PluginRequest(path: $0, configurations: settings.configuration,
+                              isolation: PluginIsolation(rawValue: settings.isolation) ?? .process, limits: limits)
+            }
+        } else if !settings.paths.isEmpty, !pluginProblems.contains(where: { $0.hasPrefix("datalint.toml names") }) {
+            pluginProblems.append("datalint.toml names plugins in [plugins]; they are not loaded unless the setting "
+                                  + "datalint.trustWorkspace is true (loading a plugin runs its code)")
+        }
+        guard !requests.isEmpty else { return [] }
+        if let started = startedPlugins[requests] { return started }
+        var stages: [PluginStage] = []
+        for request in requests {
+            do throws(PluginStartError) {
+                let reserved = BuiltInStages.names + ["plugin"] + stages.map(\.name)
+                stages += try PluginSet.start([request], reservedNames: reserved, workerCommand: pluginWorkerCommand) { _ in }
+            } catch {
+                pluginProblems.append(error.description)
+            }
+        }
+        startedPlugins[requests] = stages
+        return stages
     }
 
     private func counters(for encoding: BPEEncoding) -> TokenCounters {
@@ -182,6 +222,7 @@ actor DatasetWorkspace {
         guard let document = documents[uri], !document.needsAnalysis else { return nil }
         let plan = analyzer(for: uri).plan
         return document.duplicates.work(lines: document.lines, plan: plan) ?? document.lengths.work(lines: document.lines, plan: plan)
+            ?? document.plugins.work(lines: document.lines, plan: plan)
     }
 
     /// Takes the result of background duplicate work if the document it was done for is still open and unchanged
@@ -195,6 +236,9 @@ actor DatasetWorkspace {
         case .lengthFacts(let facts, let identity, let structureVersion):
             guard identity == document.lengths.identity else { return }
             _ = document.lengths.adopt(facts, structureVersion: structureVersion)
+        case .pluginFindings(let found, let only, let identity, let structureVersion, let factsVersion):
+            guard identity == document.plugins.identity else { return }
+            document.plugins.adopt(found, only: only, structureVersion: structureVersion, factsVersion: factsVersion)
         case .diagnostics(let found, let identity, let factsVersion):
             if identity == document.duplicates.identity { document.duplicates.adopt(found, factsVersion: factsVersion) }
             if identity == document.lengths.identity { document.lengths.adopt(found, factsVersion: factsVersion) }
@@ -257,14 +301,18 @@ actor DatasetWorkspace {
     }
 
     /// Problems found in configuration files, for the log.
-    func takeConfigurationProblems() -> [String] { configurations.takeProblems() }
+    func takeConfigurationProblems() -> [String] {
+        defer { pluginProblems.removeAll() }
+        return configurations.takeProblems() + pluginProblems
+    }
 
     func analyzer(for uri: String) -> RecordAnalyzer {
         if let cached = analyzers[uri] { return cached }
         let fileSettings = DocumentURI.path(of: uri).flatMap { configurations.configuration(forDatasetAt: $0) }
         let configuration = clientSettings.apply(to: fileSettings ?? .default)
         let encoding = BPEEncoding.named(configuration.length.encoding) ?? .cl100kBase
-        let plan = CheckPlan(configuration: configuration, overrides: CheckOverrides(), tokenCounters: counters(for: encoding))
+        let plan = CheckPlan(configuration: configuration, overrides: CheckOverrides(), tokenCounters: counters(for: encoding),
+                             plugins: plugins(for: configuration.plugins))
         let analyzer = RecordAnalyzer(plan: plan)
         analyzers[uri] = analyzer
         return analyzer

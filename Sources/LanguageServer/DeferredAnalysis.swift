@@ -3,6 +3,7 @@ import Diagnostics
 import DuplicateStage
 import Foundation
 import LengthStage
+import PluginHost
 import RecordScanner
 import StageKit
 import Synchronization
@@ -14,10 +15,14 @@ enum DeferredWork: Sendable {
     case aggregateDuplicates([DuplicateFacts?], DocumentLines, DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
     case computeLengths(DocumentLines, LengthStage, maxDepth: Int, identity: UInt64, structureVersion: Int)
     case aggregateLengths([LengthFacts?], LengthStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
+    /// Plugin stages over every line (`only` nil) or the edited ones.
+    case computePlugins(DocumentLines, [PluginStage], DiagnosticPolicy, only: [Int]?, identity: UInt64, structureVersion: Int,
+                        factsVersion: Int)
 
     var isFirstComputation: Bool {
         switch self {
         case .computeDuplicates, .computeLengths: true
+        case .computePlugins(_, _, _, let only, _, _, _): only == nil
         default: false
         }
     }
@@ -26,6 +31,7 @@ enum DeferredWork: Sendable {
     var progressTitle: String {
         switch self {
         case .computeLengths, .aggregateLengths: "Counting tokens"
+        case .computePlugins: "Running plugins"
         default: "Finding duplicates"
         }
     }
@@ -37,6 +43,7 @@ enum DeferredAnalysis {
     enum Outcome: Sendable {
         case duplicateFacts([DuplicateFacts?], identity: UInt64, structureVersion: Int)
         case lengthFacts([LengthFacts?], identity: UInt64, structureVersion: Int)
+        case pluginFindings([Int: [Diagnostic]], only: [Int]?, identity: UInt64, structureVersion: Int, factsVersion: Int)
         /// Aggregated diagnostics of the stage whose facts carry `identity`.
         case diagnostics([Diagnostic], identity: UInt64, factsVersion: Int)
     }
@@ -55,6 +62,9 @@ enum DeferredAnalysis {
         case .aggregateLengths(let facts, let stage, let policy, let identity, let factsVersion):
             let found = await onThread { DocumentLengths.aggregate(facts, stage: stage, policy: { policy.admit(&$0) }) }
             return .diagnostics(found, identity: identity, factsVersion: factsVersion)
+        case .computePlugins(let lines, let plugins, let policy, let only, let identity, let structureVersion, let factsVersion):
+            let found = await onThread { DocumentPlugins.run(plugins, over: lines, only: only, policy: policy) }
+            return .pluginFindings(found, only: only, identity: identity, structureVersion: structureVersion, factsVersion: factsVersion)
         }
     }
 

@@ -92,6 +92,18 @@ struct DeferredFacts<Facts: Sendable & Equatable>: Sendable {
         return true
     }
 
+    /// Takes the facts of some lines, computed from the text of `structureVersion` and `factsVersion`; false (and
+    /// nothing taken) when anything was edited meanwhile — the lines are then still pending.
+    mutating func adopt(lines computed: [Int: Facts?], structureVersion: Int, factsVersion: Int) -> Bool {
+        guard structureVersion == self.structureVersion, factsVersion == self.factsVersion else { return false }
+        for (line, lineFacts) in computed where facts.indices.contains(line) {
+            facts[line] = lineFacts
+            pendingLines.remove(line)
+        }
+        self.factsVersion += 1
+        return true
+    }
+
     /// Takes diagnostics aggregated from the facts of `factsVersion`; ignored when the facts changed meanwhile.
     mutating func adopt(_ found: [Diagnostic], factsVersion: Int) {
         guard factsVersion == self.factsVersion else { return }

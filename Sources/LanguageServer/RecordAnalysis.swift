@@ -28,7 +28,8 @@ struct RecordAnalyzer: Sendable {
 
     init(plan: CheckPlan) {
         self.plan = plan
-        stages = plan.stages.filter { $0.name != DuplicateStage.stageName && $0.name != LengthStage.stageName }
+        let plugins = Set(plan.plugins.map(\.name))
+        stages = plan.stages.filter { $0.name != DuplicateStage.stageName && $0.name != LengthStage.stageName && !plugins.contains($0.name) }
     }
 
     /// Checks the record in `line` (its storage and content range, as `DocumentLines.storage` gives them).

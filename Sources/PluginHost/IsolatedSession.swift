@@ -203,7 +203,7 @@ extension FrameWriter {
 }
 
 /// How an isolated plugin is bounded.
-public struct IsolationLimits: Sendable, Equatable {
+public struct IsolationLimits: Sendable, Hashable {
     /// Seconds a call may take before the worker is killed.
     public var timeout: Double = 30
     /// The worker's address-space limit.

@@ -1,5 +1,5 @@
 /// Plugins to start for a run: where each is, how it is configured and isolated.
-public struct PluginRequest: Sendable, Equatable {
+public struct PluginRequest: Sendable, Hashable {
     public let path: String
     /// Configurations by stage name (a JSON object's text); a plugin whose name has none gets "{}".
     public let configurations: [String: String]

@@ -112,7 +112,8 @@ public struct PluginStage: BatchRecordStage {
         }
         let range = record.range(of: span)
         let fixes = found.replacement.map {
-            [Fix(title: "Apply \(name)'s suggestion", edits: [TextEdit(range: range, newText: String(decoding: $0, as: UTF8.self))])]
+            [Fix(title: "Apply \(name)'s suggestion", edits: [TextEdit(range: range, newText: String(decoding: $0, as: UTF8.self))],
+                 isPreferred: false)]
         } ?? []
         return Diagnostic(code: code, severity: severity, message: found.message, range: range, fixes: fixes)
     }

@@ -134,3 +134,68 @@ import Testing
         #expect(isolated.standardOutput.contains("out-of-range/"))
     }
 }
+
+/// The example plugins of plugins/, built by the package next to the datalint binary.
+@Suite struct ExamplePluginTests {
+    func library(_ name: String) -> String {
+        Datalint.executable.deletingLastPathComponent().appendingPathComponent("lib\(name).so").path
+    }
+
+    func write(_ lines: [String], configuration: String? = nil, in scratch: Scratch) throws -> String {
+        let path = scratch.url.appendingPathComponent("data.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        if let configuration {
+            try configuration.write(to: scratch.url.appendingPathComponent("datalint.toml"), atomically: true, encoding: .utf8)
+        }
+        return path
+    }
+
+    @Test(arguments: ["wordlist-filter", "refusal-detector", "whitespace-normalizer"])
+    func everyExamplePassesPluginCheck(name: String) throws {
+        let result = try Datalint.run(["plugin", "check", "--rounds", "50", library(name)])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.contains("plugin \(name) "))
+        #expect(result.standardOutput.hasSuffix("plugin check passed\n"))
+    }
+
+    @Test func pluginCheckFailsAPluginWhoseOutputIsInvalid() throws {
+        let scratch = try Scratch()
+        let build = Process()
+        let repository = PluginCheckTests.repository
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["cc", "-shared", "-fPIC", "-I", repository.appendingPathComponent("protocol").path, "-o",
+                           scratch.url.appendingPathComponent("libbad-json.so").path,
+                           repository.appendingPathComponent("Tests/PluginHostTests/Fixtures/faulty/bad-json.c").path]
+        try build.run()
+        build.waitUntilExit()
+        let result = try Datalint.run(["plugin", "check", scratch.url.appendingPathComponent("libbad-json.so").path])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("✗ line 1: plugin/invalid-output"))
+    }
+
+    @Test func theWordListFindsConfiguredWordsAtTheirValue() throws {
+        let scratch = try Scratch()
+        let data = try write([
+            #"{"messages":[{"role":"user","content":"Ce café est DARN bon"},{"role":"assistant","content":"Merci."}]}"#,
+            #"{"messages":[{"role":"user","content":"darnation is not a word here"},{"role":"assistant","content":"OK."}]}"#,
+        ], configuration: "[plugin-configuration]\nwordlist-filter = '{\"words\": [\"darn\"]}'\n", in: scratch)
+        let result = try Datalint.run(["check", "--no-progress", "--columns", "utf16", "--plugin", library("wordlist-filter"),
+                                       "--select", "wordlist-filter,plugin", data])
+        let findings = result.standardOutput.split(separator: "\n").filter { $0.contains("[wordlist-filter/match]") }
+        #expect(findings.count == 1, "\(result.standardOutput)\(result.standardError)")
+        #expect(findings.first?.hasPrefix("\(data):1:39:") == true)
+    }
+
+    @Test func refusalsInAssistantTurnsAreFlagged() throws {
+        let scratch = try Scratch()
+        let data = try write([
+            #"{"messages":[{"role":"user","content":"Write a poem."},{"role":"assistant","content":"As an AI language model, I cannot write poems."}]}"#,
+            #"{"messages":[{"role":"user","content":"As an AI language model, what do you think?"},{"role":"assistant","content":"I think it is fine."}]}"#,
+        ], in: scratch)
+        let result = try Datalint.run(["check", "--no-progress", "--plugin", library("refusal-detector"),
+                                       "--select", "refusal-detector,plugin", data])
+        let findings = result.standardOutput.split(separator: "\n").filter { $0.contains("[refusal-detector/refusal]") }
+        #expect(findings.count == 1, "\(result.standardOutput)\(result.standardError)")
+        #expect(findings.first?.contains("data.jsonl:1:") == true)
+    }
+}

@@ -50,6 +50,6 @@ private func loaderWithDedupSection() -> ConfigurationLoader {
 
 @Test func unregisteredSectionIsUnknown() {
     #expect(problems(in: "[toxicity]\n") == [
-        "conf/datalint.toml:1:1: unknown section [toxicity]; known sections: [check], [dedup], [format], [length], [pii], [severity], [stages]",
+        "conf/datalint.toml:1:1: unknown section [toxicity]; known sections: [check], [dedup], [format], [length], [pii], [plugin-configuration], [plugins], [severity], [stages]",
     ])
 }

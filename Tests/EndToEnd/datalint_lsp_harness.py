@@ -148,6 +148,13 @@ class StrictClient(LanguageClient):
             return None
         return await self.wait_until(found, timeout, f"publishDiagnostics for {uri} version {version}")
 
+    async def wait_for_diagnostics(self, uri: str, predicate: Callable[[types.PublishDiagnosticsParams], bool], *,
+                                   timeout: float = 30, after: int = 0) -> types.PublishDiagnosticsParams:
+        """The first publication for `uri` among `published[after:]` that satisfies `predicate`."""
+        def found():
+            return next((p for p in self.published[after:] if p.uri == uri and predicate(p)), None)
+        return await self.wait_until(found, timeout, f"a matching publishDiagnostics for {uri}")
+
     async def settled_diagnostics(self, uri: str, *, quiet: float = 1.0, timeout: float = 60,
                                   after: int = 0) -> types.PublishDiagnosticsParams:
         """The last publication for `uri` once the server has published nothing new for `quiet` seconds."""

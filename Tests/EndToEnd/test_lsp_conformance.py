@@ -775,3 +775,74 @@ async def test_harness_accepts_a_valid_message():
     await fake.initialize_with(types.ClientCapabilities())
     await fake.diagnostics_for("file:///fake.jsonl", 1, timeout=10)
     await finish(fake)
+
+
+# MARK: stage plugins in the editor
+
+def build_faulty_plugin(name: str, directory: pathlib.Path) -> str:
+    """Compiles Tests/PluginHostTests/Fixtures/faulty/NAME.c as a plugin author would, with cc alone."""
+    repository = pathlib.Path(__file__).resolve().parents[2]
+    library = directory / f"lib{name}.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-I", str(repository / "protocol"), "-o", str(library),
+                    str(repository / "Tests/PluginHostTests/Fixtures/faulty" / f"{name}.c")], check=True)
+    return str(library)
+
+
+PLUGIN_LINES = [
+    '{"messages": [{"role": "user", "content": "one"}, {"role": "assistant", "content": "Fine."}]}',
+    '{"messages": [{"role": "user", "content": "TRIGGER"}, {"role": "assistant", "content": "Fine."}]}',
+    '{"messages": [{"role": "user", "content": "three"}, {"role": "asistant", "content": "Fine."}]}',
+]
+
+
+@pytest.mark.parametrize("plugin,trigger,code", [("segfault", "CRASH", "plugin/crashed"),
+                                                 ("infinite-loop", "LOOP", "plugin/timeout")])
+async def test_a_faulty_plugin_is_reported_at_its_record_and_the_server_keeps_serving(client, tmp_path, plugin, trigger, code):
+    library = build_faulty_plugin(plugin, tmp_path)
+    client.set_configuration({"plugins": [library], "pluginTimeout": 1}, section="datalint")
+    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
+    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
+                            10, "the server to ask for its configuration")
+    uri = uri_for(tmp_path)
+    lines = [line.replace("TRIGGER", trigger) for line in PLUGIN_LINES]
+    client.open(uri, "\n".join(lines) + "\n", version=1)
+    # While the plugin's worker crashes or hangs, the server answers requests and the other stages' findings are out.
+    hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=1))), 5)
+    assert hover is not None
+    published = await client.wait_for_diagnostics(uri, lambda p: any(d.code == code for d in p.diagnostics), timeout=30)
+    found = [(d.code, d.range.start.line) for d in published.diagnostics]
+    assert (code, 1) in found
+    assert ("format/unknown-role", 2) in found
+    message = next(d.message for d in published.diagnostics if d.code == code)
+    assert f"plugin {plugin}" in message
+
+    # The record fixed, the plugin (restarted) checks it again and the finding goes.
+    fixed = lines[1].replace(trigger, "two")
+    client.change(uri, 2, [{"range": {"start": {"line": 1, "character": 0},
+                                      "end": {"line": 1, "character": len(lines[1])}}, "text": fixed}])
+    settled = await client.settled_diagnostics(uri, quiet=1.5)
+    assert settled.version == 2
+    assert code not in [d.code for d in settled.diagnostics]
+    assert "format/unknown-role" in [d.code for d in settled.diagnostics]
+
+
+async def test_workspace_plugins_load_only_when_the_workspace_is_trusted(client, tmp_path):
+    library = build_faulty_plugin("out-of-range", tmp_path)
+    (tmp_path / "datalint.toml").write_text(f'[plugins]\npaths = ["{library}"]\n')
+    client.set_configuration({}, section="datalint")
+    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
+    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
+                            10, "the server to ask for its configuration")
+    uri = uri_for(tmp_path)
+    client.open(uri, PLUGIN_LINES[0] + "\n", version=1)
+    untrusted = await client.settled_diagnostics(uri, quiet=1.0)
+    assert not any(d.code.startswith(("out-of-range/", "plugin/")) for d in untrusted.diagnostics)
+
+    client.set_configuration({"trustWorkspace": True}, section="datalint")
+    mark = len(client.published)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    trusted = await client.wait_for_diagnostics(uri, lambda p: any(d.code.startswith("out-of-range/") for d in p.diagnostics),
+                                                timeout=30, after=mark)
+    codes = [d.code for d in trusted.diagnostics]
+    assert "plugin/invalid-output" in codes  # its out-of-range byte range and missing key are refused, not placed
