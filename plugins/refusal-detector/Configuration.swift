@@ -42,7 +42,8 @@ struct Configuration: Decodable {
     init(from decoder: any Decoder) throws {
         let object = try decoder.container(keyedBy: AnyKey.self)
         for key in object.allKeys where key.stringValue != "phrases" && key.stringValue != "severity" {
-            throw ConfigurationError(message: "unknown configuration key \"\(key.stringValue)\" (known: phrases, severity)")
+            throw ConfigurationError(
+                message: "unknown configuration key \"\(key.stringValue)\" (known: phrases, severity)")
         }
         if object.contains(AnyKey("phrases")) {
             guard let phrases = try? object.decode([String].self, forKey: AnyKey("phrases")) else {

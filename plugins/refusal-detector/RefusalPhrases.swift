@@ -39,8 +39,10 @@ struct RefusalPhrases {
         let checkBefore = phrase.first.map(isWordCharacter) ?? false
         let checkAfter = phrase.last.map(isWordCharacter) ?? false
         return text.ranges(of: phrase).contains { range in
-            (!checkBefore || range.lowerBound == text.startIndex || !isWordCharacter(text[text.index(before: range.lowerBound)]))
-                && (!checkAfter || range.upperBound == text.endIndex || !isWordCharacter(text[range.upperBound]))
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            return !(checkBefore && before.map(isWordCharacter) == true)
+                && !(checkAfter && after.map(isWordCharacter) == true)
         }
     }
 

@@ -36,9 +36,8 @@ public func datalintStageEntry(_ hostABIMajor: UInt32) -> UnsafePointer<datalint
 private func create(_ configuration: UnsafePointer<CChar>?, _ length: Int, _ host: UnsafePointer<datalint_host>?,
                     _ instance: UnsafeMutablePointer<OpaquePointer?>?) -> Int32 {
     // Every service used here exists in ABI 1.0; a smaller table is not a 1.x host.
-    guard let host, let instance,
-          host.pointee.struct_size >= MemoryLayout<datalint_host>.offset(of: \.fail)! + MemoryLayout<UnsafeRawPointer>.size
-    else { return DATALINT_FAILED }
+    let servicesSize = MemoryLayout<datalint_host>.offset(of: \.fail)! + MemoryLayout<UnsafeRawPointer>.size
+    guard let host, let instance, host.pointee.struct_size >= servicesSize else { return DATALINT_FAILED }
     let text = UnsafeBufferPointer(start: UnsafeRawPointer(configuration)?.assumingMemoryBound(to: UInt8.self),
                                    count: configuration == nil ? 0 : length)
     do {

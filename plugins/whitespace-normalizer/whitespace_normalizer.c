@@ -36,7 +36,7 @@ static const char configuration_schema[] =
     "\"nfc\":{\"description\":\"Compose to Unicode Normalization Form C.\",\"type\":\"boolean\",\"default\":true},"
     "\"fields\":{\"description\":\"Only normalize string values under these keys (at any depth), e.g. "
     "[\\\"content\\\"]. Every string value when absent.\","
-    "\"type\":\"array\",\"items\":{\"type\":\"string\"}}"
+    "\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}"
     "},"
     "\"additionalProperties\":false"
     "}";
@@ -52,8 +52,15 @@ static int fail(const datalint_host *host, const char *format, ...) {
     char message[512];
     va_list arguments;
     va_start(arguments, format);
-    vsnprintf(message, sizeof message, format, arguments);
+    int length = vsnprintf(message, sizeof message, format, arguments);
     va_end(arguments);
+    if (length >= (int)sizeof message) {
+        /* Cut before a UTF-8 sequence the truncation split (a long key name), so the message stays valid UTF-8. */
+        size_t end = sizeof message - 1;
+        while (end > 0 && ((unsigned char)message[end - 1] & 0xC0) == 0x80) end--;
+        if (end > 0 && (unsigned char)message[end - 1] >= 0xC0) end--;
+        message[end] = '\0';
+    }
     host->fail(host->context, message);
     return DATALINT_FAILED;
 }
@@ -98,6 +105,9 @@ static int configure(datalint_stage_instance *instance, const json_t *configurat
     if (!fields) return DATALINT_OK;
     if (!json_is_array(fields))
         return fail(instance->host, "whitespace-normalizer: \"fields\" must be an array of key names");
+    if (json_array_size(fields) == 0)
+        return fail(instance->host,
+                    "whitespace-normalizer: \"fields\" is empty (leave it out to normalize every string value)");
     instance->fields = calloc(json_array_size(fields) + 1, sizeof(field_name));
     if (!instance->fields) return fail(instance->host, "whitespace-normalizer: out of memory");
     size_t index;
@@ -234,7 +244,10 @@ static const char *describe(unsigned changes) {
 static int apply(const datalint_stage_instance *instance, const datalint_record *record, const record_edits *edits) {
     const datalint_host *host = instance->host;
     size_t length = record->length;
-    for (size_t i = 0; i < edits->count; i++) length += edits->edits[i].json_length - (edits->edits[i].end - edits->edits[i].start);
+    for (size_t i = 0; i < edits->count; i++) {
+        const edit *e = &edits->edits[i];
+        length = length - (e->end - e->start) + e->json_length; /* the old string is part of `length`: no underflow */
+    }
     char *rewritten = malloc(length ? length : 1);
     if (!rewritten) return fail(host, "whitespace-normalizer: out of memory");
     size_t written = 0, copied_to = 0;

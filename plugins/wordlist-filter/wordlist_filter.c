@@ -39,7 +39,7 @@ static const char configuration_schema[] =
     "\"enum\":[\"error\",\"warning\",\"info\",\"hint\"],\"default\":\"warning\"},"
     "\"fields\":{\"description\":\"Only search string values under these keys (at any depth), e.g. "
     "[\\\"content\\\"]. Every string value when absent.\","
-    "\"type\":\"array\",\"items\":{\"type\":\"string\"}}"
+    "\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}"
     "},"
     "\"additionalProperties\":false"
     "}";
@@ -63,8 +63,15 @@ static int fail(const datalint_host *host, const char *format, ...) {
     char message[512];
     va_list arguments;
     va_start(arguments, format);
-    vsnprintf(message, sizeof message, format, arguments);
+    int length = vsnprintf(message, sizeof message, format, arguments);
     va_end(arguments);
+    if (length >= (int)sizeof message) {
+        /* Cut before a UTF-8 sequence the truncation split (a long key name), so the message stays valid UTF-8. */
+        size_t end = sizeof message - 1;
+        while (end > 0 && ((unsigned char)message[end - 1] & 0xC0) == 0x80) end--;
+        if (end > 0 && (unsigned char)message[end - 1] >= 0xC0) end--;
+        message[end] = '\0';
+    }
     host->fail(host->context, message);
     return DATALINT_FAILED;
 }
@@ -102,6 +109,8 @@ static int configure_fields(datalint_stage_instance *instance, const json_t *fie
     if (!fields) return DATALINT_OK;
     if (!json_is_array(fields))
         return fail(instance->host, "wordlist-filter: \"fields\" must be an array of key names");
+    if (json_array_size(fields) == 0)
+        return fail(instance->host, "wordlist-filter: \"fields\" is empty (leave it out to search every string value)");
     size_t count = json_array_size(fields);
     instance->fields = calloc(count ? count : 1, sizeof(key));
     if (!instance->fields) return fail(instance->host, "wordlist-filter: out of memory");
@@ -158,7 +167,8 @@ static int create(const char *configuration, size_t configuration_length, const 
 
     json_error_t error;
     json_t *root = json_loadb(configuration, configuration_length, 0, &error);
-    if (!root) return fail(host, "wordlist-filter: configuration is not JSON: %s (column %d)", error.text, error.column);
+    if (!root)
+        return fail(host, "wordlist-filter: configuration is not JSON: %s (column %d)", error.text, error.column);
     if (!json_is_object(root)) {
         json_decref(root);
         return fail(host, "wordlist-filter: configuration must be a JSON object");
