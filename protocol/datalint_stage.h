@@ -23,14 +23,18 @@
  *
  * Threads. Unless the descriptor sets DATALINT_STAGE_THREAD_SAFE, datalint never calls into one stage instance from
  * two threads at once (it may still call from different threads one after another). With the flag, `process` may
- * run concurrently on the same instance; `create`, `finish` and `destroy` never overlap anything.
+ * run concurrently on the same instance; `create`, `finish` and `destroy` never overlap anything. The host's services
+ * may be called from any of those calls, concurrently. Every service pointer of the host table is non-NULL.
  *
  * Errors. A function that can fail returns DATALINT_OK (0) or DATALINT_FAILED; before failing it should call the
  * host's `fail` service with a message. datalint reports the message with the stage's name and the records
  * concerned, and keeps every other stage running.
  *
- * Records are UTF-8 JSON text, one object per record (a line of a JSONL file, without its newline), exactly as in
- * the file: the bytes may hold JSON escapes, and datalint does not re-encode them.
+ * Records are the lines of a JSONL file, without their newline, exactly as in the file: the bytes may hold JSON
+ * escapes, and datalint does not re-encode them. Every line is passed, including lines that are not valid JSON or
+ * not objects (a stage decides whether they concern it) and blank ones (length 0).
+ *
+ * JSON Pointers are NUL-terminated, so they cannot name a key that holds U+0000.
  */
 #ifndef DATALINT_STAGE_H
 #define DATALINT_STAGE_H
@@ -51,7 +55,7 @@ extern "C" {
 #define DATALINT_OK 0
 #define DATALINT_FAILED 1
 
-/* What a stage does (descriptor `capabilities`, a bit set). */
+/* What a stage does (descriptor `capabilities`, a bit set). Swift imports these as Int32: write UInt64(…). */
 #define DATALINT_STAGE_CHECKS ((uint64_t)1 << 0)            /* reports diagnostics */
 #define DATALINT_STAGE_TRANSFORMS ((uint64_t)1 << 1)        /* rewrites or drops records (in pipelines) */
 #define DATALINT_STAGE_NEEDS_WHOLE_DATASET ((uint64_t)1 << 2) /* reports only after seeing every record: see `finish` */
@@ -88,7 +92,7 @@ typedef struct datalint_diagnostic {
     uint32_t struct_size;       /* sizeof(datalint_diagnostic) as the plugin was compiled */
     uint64_t line;              /* the record's `line` */
     const char *code;           /* NUL-terminated "family/name", lowercase, e.g. "toxicity/word-list" */
-    datalint_severity severity;
+    int32_t severity;           /* a datalint_severity (a fixed-size field: enum sizes are the compiler's choice) */
     const char *message;        /* NUL-terminated UTF-8, one sentence, no trailing period needed */
     const char *json_pointer;   /* NUL-terminated, or NULL to use the byte range */
     int64_t byte_start;
@@ -105,13 +109,18 @@ typedef struct datalint_host {
     uint32_t abi_major;         /* the host's ABI version */
     uint32_t abi_minor;
     void *context;
-    /* A line for datalint's log (standard error in the terminal, the editor's output panel in the language server). */
-    void (*log)(void *context, datalint_log_level level, const char *message);
+    /* A line for datalint's log (standard error in the terminal, the editor's output panel in the language server);
+       `level` is a datalint_log_level. Allowed in every call, `create` included. */
+    void (*log)(void *context, int32_t level, const char *message);
     /* Reports a finding. Returns DATALINT_FAILED when the diagnostic is malformed (the reason is logged). */
     int (*emit_diagnostic)(void *context, const datalint_diagnostic *diagnostic);
-    /* Transforming stages: replaces the record of `line` by `json` (one JSON object, UTF-8, `length` bytes). */
+    /*
+     * Transforming stages, during the `process` call that passed the record: replaces the record of `line` by `json`
+     * (one JSON object on one line — no newline byte — UTF-8, `length` bytes), or removes it from the output
+     * (`reason`, NUL-terminated, is logged). For one record, the last of these calls wins; a record with neither
+     * passes unchanged. A check (no pipeline) validates rewritten records and reports invalid ones.
+     */
     int (*emit_record)(void *context, uint64_t line, const char *json, size_t length);
-    /* Transforming stages: removes the record of `line` from the output; `reason` (NUL-terminated) is logged. */
     int (*drop_record)(void *context, uint64_t line, const char *reason);
     /* Says why the call about to return DATALINT_FAILED failed. */
     void (*fail)(void *context, const char *message);
@@ -147,8 +156,9 @@ typedef struct datalint_stage_descriptor {
 } datalint_stage_descriptor;
 
 /*
- * The entry point. datalint passes the newest ABI major version it speaks; the plugin returns its descriptor if it
- * can serve that host (its `abi_major` equal to `host_abi_major`), or NULL.
+ * The entry point. datalint passes the ABI major version that this symbol belongs to (1 for
+ * `datalint_stage_entry`); the plugin returns its descriptor if it serves that version (its `abi_major` equal to
+ * `host_abi_major`), or NULL. A future major version will have an entry symbol of its own.
  */
 typedef const datalint_stage_descriptor *(*datalint_stage_entry_function)(uint32_t host_abi_major);
 

@@ -19,6 +19,4 @@ _Static_assert(offsetof(datalint_stage_descriptor, name) == 16, "datalint_stage_
 _Static_assert(offsetof(datalint_stage_descriptor, create) == 56, "datalint_stage_descriptor's layout changed");
 _Static_assert(sizeof(datalint_stage_descriptor) == 88, "datalint_stage_descriptor's layout changed");
 #endif
-
-/* The ABI version this datalint speaks, for tools that inspect the binary. */
-const unsigned datalint_stage_abi_major = DATALINT_STAGE_ABI_MAJOR;
+_Static_assert(sizeof(int32_t) == 4, "datalint_diagnostic's severity is 32 bits");

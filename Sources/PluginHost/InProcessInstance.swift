@@ -59,7 +59,7 @@ final class InProcessInstance {
         table.abi_minor = PluginABI.minor
         table.context = context
         table.log = { context, level, message in
-            EventCollector.from(context).add(.log(level: Int(level.rawValue), message: message.map { String(cString: $0) } ?? ""))
+            EventCollector.from(context).add(.log(level: Int(level), message: message.map { String(cString: $0) } ?? ""))
         }
         table.emit_diagnostic = { context, diagnostic in
             guard let diagnostic, let read = PluginDiagnostic(reading: diagnostic) else { return DATALINT_FAILED }
@@ -131,7 +131,7 @@ extension PluginDiagnostic {
         let replacement = diagnostic.replacement.map {
             Array(UnsafeRawBufferPointer(start: $0, count: diagnostic.replacement_length))
         }
-        self.init(line: Int(clamping: diagnostic.line), code: String(cString: code), severity: Int(diagnostic.severity.rawValue),
+        self.init(line: Int(clamping: diagnostic.line), code: String(cString: code), severity: Int(diagnostic.severity),
                   message: String(cString: message), place: place, replacement: replacement)
     }
 }

@@ -25,12 +25,20 @@ public struct PluginStage: BatchRecordStage {
             + PluginCode.allCases.map(\.descriptor)
     }
 
+    /// Records per call into the plugin: enough to amortize a call across a pipe, few enough that a failure's
+    /// record-by-record replay and the time limit stay short.
+    public static let batchSize = 1_000
+
     public func check(_ batch: RecordBatch, into diagnostics: inout [Diagnostic]) {
-        let outcome = batch.storage.withUnsafeBytes { storage in
-            runner.process(batch.indices.map { (batch.lines[$0], UnsafeRawBufferPointer(rebasing: storage[batch.ranges[$0]])) })
+        for start in stride(from: 0, to: batch.count, by: Self.batchSize) {
+            let part = start..<min(batch.count, start + Self.batchSize)
+            let outcome = batch.storage.withUnsafeBytes { storage in
+                runner.process(part.map { (batch.lines[$0], UnsafeRawBufferPointer(rebasing: storage[batch.ranges[$0]])) })
+            }
+            var records = BatchRecords(RecordBatch(storage: batch.storage, lines: Array(batch.lines[part]),
+                                                   ranges: Array(batch.ranges[part])))
+            report(outcome, records: &records, into: &diagnostics)
         }
-        var records = BatchRecords(batch)
-        report(outcome, records: &records, into: &diagnostics)
     }
 
     public func finishFile(into diagnostics: inout [Diagnostic]) {
@@ -164,6 +172,3 @@ private struct BatchRecords {
     }
 }
 
-extension RecordBatch {
-    var indices: Range<Int> { lines.indices }
-}

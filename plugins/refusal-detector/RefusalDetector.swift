@@ -45,7 +45,7 @@ final class RefusalDetector {
                     diagnostic.struct_size = UInt32(MemoryLayout<datalint_diagnostic>.size)
                     diagnostic.line = line
                     diagnostic.code = code
-                    diagnostic.severity = severity
+                    diagnostic.severity = Int32(bitPattern: severity.rawValue)
                     diagnostic.message = message
                     diagnostic.json_pointer = pointer
                     diagnostic.byte_start = -1
