@@ -34,18 +34,31 @@ struct FrameChannel {
         case malformed(String)
     }
 
+    /// Bytes read but not yet returned start at `start` in `buffer`.
+    private var start = 0
+
     /// The next frame; `deadline` (a `CLOCK_MONOTONIC` time in seconds) bounds the wait when given.
     mutating func read(deadline: Double? = nil) -> ReadOutcome {
         while true {
-            if buffer.count >= 5 {
-                let length = Int(UInt32(buffer[1]) | UInt32(buffer[2]) << 8 | UInt32(buffer[3]) << 16 | UInt32(buffer[4]) << 24)
-                guard let kind = FrameKind(rawValue: buffer[0]) else { return .malformed("unknown frame kind \(buffer[0])") }
+            if buffer.count - start >= 5 {
+                let header = start
+                let length = Int(UInt32(buffer[header + 1]) | UInt32(buffer[header + 2]) << 8
+                                 | UInt32(buffer[header + 3]) << 16 | UInt32(buffer[header + 4]) << 24)
+                guard let kind = FrameKind(rawValue: buffer[header]) else { return .malformed("unknown frame kind \(buffer[header])") }
                 guard length <= 1 << 30 else { return .malformed("a frame of \(length) bytes") }
-                if buffer.count >= 5 + length {
-                    let payload = Array(buffer[5..<(5 + length)])
-                    buffer.removeFirst(5 + length)
+                if buffer.count - header < 5 + length && length >= 1 << 16 {
+                    return readLargePayload(kind: kind, length: length, header: header, deadline: deadline)
+                }
+                if buffer.count - header >= 5 + length {
+                    let payload = Array(buffer[(header + 5)..<(header + 5 + length)])
+                    start = header + 5 + length
+                    if start == buffer.count {
+                        buffer.removeAll(keepingCapacity: true)
+                        start = 0
+                    }
                     return .frame(kind, payload)
                 }
+                buffer.reserveCapacity(header + 5 + length)
             }
             if let deadline {
                 let remaining = deadline - Self.now()
@@ -55,13 +68,81 @@ struct FrameChannel {
                 if ready < 0 && errno == EINTR { continue }
                 if ready == 0 { return .timedOut }
             }
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            let count = appendRead()
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return .closed }
-            buffer.append(contentsOf: chunk[..<count])
         }
     }
+
+    /// A large frame's payload, read straight into its own array (a batch of records is megabytes: copying it
+    /// through `buffer` twice costs as much as the pipe).
+    private mutating func readLargePayload(kind: FrameKind, length: Int, header: Int, deadline: Double?) -> ReadOutcome {
+        let buffered = buffer.count - header - 5
+        var payload = [UInt8](repeating: 0, count: length)
+        payload.withUnsafeMutableBytes { target in
+            buffer.withUnsafeBytes { source in
+                target.baseAddress!.copyMemory(from: source.baseAddress! + header + 5, byteCount: buffered)
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        var filled = buffered
+        while filled < length {
+            if let deadline {
+                let remaining = deadline - Self.now()
+                guard remaining > 0 else { return .timedOut }
+                var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&poller, 1, Int32(min(remaining * 1000, Double(Int32.max)).rounded(.up)))
+                if ready < 0 && errno == EINTR { continue }
+                if ready == 0 { return .timedOut }
+            }
+            let count = payload.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress! + filled, length - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return .closed }
+            filled += count
+        }
+        return .frame(kind, payload)
+    }
+
+    /// Writes a frame given in parts (`writev`), so that records go from where they lie into the pipe without
+    /// being gathered first; false when the other side is gone.
+    func write(parts: [UnsafeRawBufferPointer]) -> Bool {
+        var vectors = parts.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
+        var first = 0
+        while first < vectors.count {
+            let count = min(vectors.count - first, 1024)
+            let written = vectors.withUnsafeMutableBufferPointer { writev(output, $0.baseAddress! + first, Int32(count)) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            var left = written
+            while left > 0 && first < vectors.count {
+                if left >= vectors[first].iov_len {
+                    left -= vectors[first].iov_len
+                    first += 1
+                } else {
+                    vectors[first].iov_base += left
+                    vectors[first].iov_len -= left
+                    left = 0
+                }
+            }
+        }
+        return true
+    }
+
+    /// Reads what is available (up to 1 MiB) onto the end of `buffer`.
+    private mutating func appendRead() -> Int {
+        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 1 << 20) }
+        let count = scratch.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+        if count > 0 { buffer.append(contentsOf: scratch[..<count]) }
+        return count
+    }
+
+    /// Where reads land, made once.
+    private var scratch: [UInt8] = []
 
     static func now() -> Double {
         var time = timespec()

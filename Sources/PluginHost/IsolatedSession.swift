@@ -35,7 +35,7 @@ final class IsolatedSession {
     /// Processes `records`; crashes and hangs are contained, counted and attributed to records.
     func process(_ records: [(line: Int, bytes: UnsafeRawBufferPointer)]) -> BatchOutcome {
         guard !isQuarantined else { return BatchOutcome() }
-        switch call(PluginWorker.processFrame(records)) {
+        switch call(records) {
         case .success(let result):
             return BatchOutcome(result, lines: records.map(\.line))
         case .failure(let failure):
@@ -46,7 +46,7 @@ final class IsolatedSession {
             }
             // Which record? Each alone, in a new worker; the failures found that way are the batch's.
             for record in records where !isQuarantined {
-                switch call(PluginWorker.processFrame([record])) {
+                switch call([record]) {
                 case .success(let result): outcome.merge(BatchOutcome(result, lines: [record.line]))
                 case .failure(let failure): count(failure, line: record.line, into: &outcome)
                 }
@@ -87,8 +87,35 @@ final class IsolatedSession {
         }
     }
 
-    /// One call: the frame out, events back until `E`. A dead, silent or garbled worker is stopped and forgotten.
-    private func call(_ frame: [UInt8]) -> Result<PluginCallResult, PluginFailure> {
+    /// A `P` call: the records' frame written from where the records lie.
+    private func call(_ records: [(line: Int, bytes: UnsafeRawBufferPointer)]) -> Result<PluginCallResult, PluginFailure> {
+        var headers = [UInt8](repeating: 0, count: 9 + 12 * records.count)
+        let total = 4 + records.reduce(0) { $0 + 12 + $1.bytes.count }
+        headers.withUnsafeMutableBytes { raw in
+            raw[0] = FrameKind.process.rawValue
+            raw.storeBytes(of: UInt32(total).littleEndian, toByteOffset: 1, as: UInt32.self)
+            raw.storeBytes(of: UInt32(records.count).littleEndian, toByteOffset: 5, as: UInt32.self)
+            for (index, record) in records.enumerated() {
+                raw.storeBytes(of: UInt64(record.line).littleEndian, toByteOffset: 9 + 12 * index, as: UInt64.self)
+                raw.storeBytes(of: UInt32(record.bytes.count).littleEndian, toByteOffset: 17 + 12 * index, as: UInt32.self)
+            }
+        }
+        return headers.withUnsafeBytes { header in
+            var parts = [UnsafeRawBufferPointer(rebasing: header[0..<9])]
+            parts.reserveCapacity(1 + 2 * records.count)
+            for (index, record) in records.enumerated() {
+                parts.append(UnsafeRawBufferPointer(rebasing: header[(9 + 12 * index)..<(21 + 12 * index)]))
+                parts.append(record.bytes)
+            }
+            return call { $0.write(parts: parts) }
+        }
+    }
+
+    private func call(_ frame: [UInt8]) -> Result<PluginCallResult, PluginFailure> { call { $0.write(frame) } }
+
+    /// One call: the frame out (by `send`), events back until `E`. A dead, silent or garbled worker is stopped and
+    /// forgotten.
+    private func call(_ send: (FrameChannel) -> Bool) -> Result<PluginCallResult, PluginFailure> {
         do {
             if worker == nil { _ = try startWorker() }
         } catch {
@@ -96,7 +123,7 @@ final class IsolatedSession {
         }
         guard let worker else { return .failure(.protocolError("no worker")) }
         let deadline = FrameChannel.now() + limits.timeout
-        guard worker.channel.write(frame) else { return .failure(end(worker)) }
+        guard send(worker.channel) else { return .failure(end(worker)) }
         var result = PluginCallResult()
         while true {
             switch worker.channel.read(deadline: deadline) {

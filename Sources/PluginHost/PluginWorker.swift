@@ -86,15 +86,4 @@ public enum PluginWorker {
         frames += end.frame
         return channel.write(frames)
     }
-
-    /// The `P` frame of a batch.
-    static func processFrame(_ records: [(line: Int, bytes: UnsafeRawBufferPointer)]) -> [UInt8] {
-        var writer = FrameWriter(.process)
-        writer.integer(UInt32(records.count))
-        for record in records {
-            writer.integer(UInt64(record.line))
-            writer.data(record.bytes)
-        }
-        return writer.frame
-    }
 }

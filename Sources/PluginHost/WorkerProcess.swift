@@ -16,6 +16,9 @@ final class WorkerProcess {
         // Close-on-exec, so that another worker started meanwhile does not hold this one's pipes open (the child's
         // own ends are duplicated onto its standard input and output, which stay open).
         for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        // A batch is a megabyte or two: with the default 64 KiB pipes, host and worker would take turns a few dozen
+        // times per batch. F_SETPIPE_SZ (1031, Linux) raises the capacity up to /proc/sys/fs/pipe-max-size.
+        for descriptor in [toChild[1], fromChild[1]] { _ = fcntl(descriptor, 1031, Int32(1 << 20)) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
