@@ -79,6 +79,39 @@ AVX512 ALWAYS_INLINE void classify_avx512(const uint8_t *bytes, block_classes *c
 }
 #endif
 
+// The classes that tell whether a block can fire at all (`block_is_quiet`), taken first for every block.
+typedef struct {
+    uint64_t digit;
+    uint64_t hex;
+    uint64_t colon;
+    uint64_t at;
+    uint64_t hyphen;
+    uint64_t dot;
+    uint64_t plus;
+    uint64_t paren;
+} quick_classes;
+
+static void quick_classify_portable(const uint8_t *block, quick_classes *quick) {
+    block_classes classes;
+    classify_portable(block, &classes);
+    *quick = (quick_classes){classes.digit, classes.hex, classes.colon, classes.at, classes.hyphen, classes.dot,
+                             classes.plus, classes.paren};
+}
+
+#if defined(__x86_64__)
+AVX512 ALWAYS_INLINE void quick_classify_avx512(const uint8_t *bytes, quick_classes *quick) {
+    const __m512i block = _mm512_loadu_si512((const void *)bytes);
+    quick->digit = range_mask(block, '0', 10);
+    quick->hex = quick->digit | range_mask(_mm512_or_si512(block, _mm512_set1_epi8(0x20)), 'a', 6);
+    quick->colon = equal_mask(block, ':');
+    quick->at = equal_mask(block, '@');
+    quick->hyphen = equal_mask(block, '-');
+    quick->dot = equal_mask(block, '.');
+    quick->plus = equal_mask(block, '+');
+    quick->paren = equal_mask(block, '(');
+}
+#endif
+
 ALWAYS_INLINE int popcount(uint64_t mask) { return __builtin_popcountll(mask); }
 
 // `mask` moved up by `count` bits (towards later bytes), with the previous block's top bits shifted in: bit i of
@@ -212,6 +245,29 @@ ALWAYS_INLINE int block_fires(const block_state *previous, block_state *current)
     return found != 0;
 }
 
+// Whether `block_fires` must return 0 for this block, whatever the rest of its classes: each family of patterns
+// needs something here that this test looks for, loosely (a superset of what `block_fires` tests). Most blocks
+// of prose are quiet, and this costs a third of a full test; `block_fires` runs only on the others.
+ALWAYS_INLINE int block_is_quiet(const quick_classes *now, const quick_classes *before) {
+#define Q(name, count) earlier(now->name, before->name, count)
+    // Digit groups are eight digits or more within 15 bytes; IPv4 four digits and three dots.
+    const int digits = recent_count(now->digit, before->digit);
+    if (digits >= 8 || (digits >= 4 && recent_count(now->dot, before->dot) >= 3)) return 0;
+    // "+d" and "(dd".
+    if (now->digit & (Q(plus, 1) | (Q(digit, 1) & Q(paren, 2)))) return 0;
+    // Cisco's "hhhh.hhhh.hhhh": dots 4 and 9 bytes before a hex digit.
+    if (now->hex & Q(dot, 4) & Q(dot, 9)) return 0;
+    // IPv6 and MAC: "::", the previous block's final "::", or "hh:" 3 to 5 bytes after another colon.
+    const uint64_t hex_colon = now->colon & Q(hex, 1) & Q(hex, 2) & (Q(colon, 3) | Q(colon, 4) | Q(colon, 5));
+    if ((now->colon & Q(colon, 1)) | hex_colon | (before->colon & (before->colon << 1) & ((uint64_t)1 << 63))) {
+        return 0;
+    }
+    // E-mail: a byte after "@"; MAC with hyphens: a hyphen 3 bytes after another.
+    if (Q(at, 1) | (now->hyphen & Q(hyphen, 3))) return 0;
+    return 1;
+#undef Q
+}
+
 // Adds the region around the block at `offset` (merged with the last one when they touch). False when the
 // regions are full: the last one then reaches to the end of the text.
 ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions, size_t capacity, size_t *count) {
@@ -232,12 +288,22 @@ ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions
     return 1;
 }
 
-// One loop, compiled once per way of classifying blocks so that the classification inlines.
-#define SHAPE_PREFILTER_LOOP(classify)                                                                      \
+// The block state before the first block, and the "previous-previous" state of a block recomputed after a quiet
+// one.
+static const block_state no_state;
+
+// One loop, compiled once per way of classifying blocks so that the classification inlines. A quiet block leaves
+// no state; when the block after it is not quiet, the quiet block's state is computed from its own bytes, as if
+// the block before it had none: the next block reads only its last 16 bytes' bits, which depend on nothing
+// further back (every pattern is shorter than 16 bytes). `screen` 0 tests every block in full (for tests).
+#define SHAPE_PREFILTER_LOOP(quick_classify, classify, screen)                                                 \
     size_t count = 0;                                                                                        \
     block_state states[2];                                                                                   \
     memset(states, 0, sizeof states);                                                                        \
     int current = 0;                                                                                         \
+    int previous_state_valid = 1;                                                                            \
+    quick_classes quick[2];                                                                                  \
+    memset(quick, 0, sizeof quick);                                                                          \
     uint8_t tail[64];                                                                                        \
     for (size_t offset = 0; offset < length; offset += 64) {                                                \
         const uint8_t *block = text + offset;                                                                \
@@ -246,32 +312,48 @@ ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions
             memcpy(tail, block, length - offset);                                                            \
             block = tail;                                                                                    \
         }                                                                                                    \
-        block_state *now = &states[current];                                                                \
+        quick_classes *quick_now = &quick[current], *quick_before = &quick[1 - current];                    \
+        block_state *now = &states[current], *before = &states[1 - current];                                \
+        current = 1 - current;                                                                               \
+        quick_classify(block, quick_now);                                                                    \
+        if ((screen) && block_is_quiet(quick_now, quick_before)) {                                           \
+            previous_state_valid = 0;                                                                        \
+            continue;                                                                                        \
+        }                                                                                                    \
+        if (!previous_state_valid) {                                                                         \
+            /* A quiet block is never the text's last, so it is a whole one. */                              \
+            classify(text + offset - 64, &before->classes);                                                  \
+            block_fires(&no_state, before);                                                                  \
+        }                                                                                                    \
+        previous_state_valid = 1;                                                                            \
         classify(block, &now->classes);                                                                      \
-        if (block_fires(&states[1 - current], now) && !add_region(offset, length, regions, capacity, &count)) { \
+        if (block_fires(before, now) && !add_region(offset, length, regions, capacity, &count)) {          \
             return count;                                                                                    \
         }                                                                                                    \
-        current = 1 - current;                                                                               \
     }                                                                                                        \
     return count;
 
-static size_t find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
-    SHAPE_PREFILTER_LOOP(classify_portable)
+static size_t find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity, int screen) {
+    SHAPE_PREFILTER_LOOP(quick_classify_portable, classify_portable, screen)
 }
 
 #if defined(__x86_64__)
-AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
-    SHAPE_PREFILTER_LOOP(classify_avx512)
+AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_region *regions, size_t capacity, int screen) {
+    SHAPE_PREFILTER_LOOP(quick_classify_avx512, classify_avx512, screen)
 }
 #endif
 
 size_t shape_prefilter_find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
-    return find_portable(text, length, regions, capacity);
+    return find_portable(text, length, regions, capacity, 1);
+}
+
+size_t shape_prefilter_find_unscreened(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
+    return find_portable(text, length, regions, capacity, 0);
 }
 
 size_t shape_prefilter_find(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx512bw")) return find_avx512(text, length, regions, capacity);
+    if (__builtin_cpu_supports("avx512bw")) return find_avx512(text, length, regions, capacity, 1);
 #endif
-    return find_portable(text, length, regions, capacity);
+    return find_portable(text, length, regions, capacity, 1);
 }

@@ -26,7 +26,7 @@ import Testing
         let escapeHex = Self.escapeHexOffsets(line)
         let matches = try scratch.scan(line).filter { match in !match.range.contains { escapeHex.contains($0) } }
         var regions = ShapeRegions()
-        line.withUnsafeBytes { regions.find(in: $0, portable: portable) }
+        line.withUnsafeBytes { regions.find(in: $0, using: portable ? .portable : .native) }
         let covered = (0..<regions.count).map(regions.region)
         return matches.filter { match in !covered.contains { $0.contains(match.range.lowerBound) && match.range.upperBound <= $0.upperBound } }
             .map { "\(Trigger.all[Int($0.id)].expression): \(String(decoding: line[$0.range], as: UTF8.self))" }
@@ -79,11 +79,32 @@ import Testing
         }
     }
 
+    /// Blocks that cannot fire are skipped before the full test; the regions must be those of testing every
+    /// block in full, on every path.
+    @Test func skippingQuietBlocksChangesNoRegion() {
+        var random = Xorshift(state: 0x5A4E_0002)
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<random.below(80) {
+                text += random.chance(10) ? random.pick(Self.samples) : random.pick(Self.fillers)
+                if random.chance(25) { text += String(random.below(100_000)) }
+            }
+            let line = Array(#"{"content":"\#(text)"}"#.utf8)
+            let found = [ShapeRegions.Implementation.native, .portable, .unscreened].map { implementation in
+                var regions = ShapeRegions()
+                line.withUnsafeBytes { regions.find(in: $0, using: implementation) }
+                return (0..<regions.count).map(regions.region)
+            }
+            #expect(found[0] == found[2], "native path in \(text)")
+            #expect(found[1] == found[2], "portable path in \(text)")
+        }
+    }
+
     @Test func proseWithoutNumbersHasNoRegions() {
         let line = Array(String(repeating: #"{"role": "user", "content": "Why is the sky blue? Tell me about light."}"#, count: 4).utf8)
         for portable in [false, true] {
             var regions = ShapeRegions()
-            line.withUnsafeBytes { regions.find(in: $0, portable: portable) }
+            line.withUnsafeBytes { regions.find(in: $0, using: portable ? .portable : .native) }
             #expect(regions.count == 0)
         }
     }
