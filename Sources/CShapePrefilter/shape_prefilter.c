@@ -117,8 +117,8 @@ typedef struct {
 #define R(length, count) earlier(current->runs[(length) - 1], previous->runs[(length) - 1], count)
 
 // The digit-group triggers, matched exactly by the byte they end on: "dddd dddd", "dddddddd", "ddd-ddd-dd",
-// "ddd-ddddd", "dd.dd.dd.dd", "ddd-dd-dddd", "(dd". Each is built from runs of digits and the separators
-// between them.
+// "ddd-ddddd", "dd.dd.dd.dd", "ddd-dd-dddd" (or with spaces), "(dd". Each is built from runs of digits and the
+// separators between them.
 ALWAYS_INLINE uint64_t digit_groups(const block_state *previous, const block_state *current,
                                     const block_classes *before, const block_classes *now) {
     const uint64_t space_or_hyphen = now->space | now->hyphen;
@@ -135,7 +135,8 @@ ALWAYS_INLINE uint64_t digit_groups(const block_state *previous, const block_sta
     const uint64_t pairs = run[1] & earlier(space_or_dot, previous_space_or_dot, 2) & R(2, 3)
         & earlier(space_or_dot, previous_space_or_dot, 5) & R(2, 6) & earlier(space_or_dot, previous_space_or_dot, 8)
         & R(2, 9);
-    const uint64_t ssn = run[3] & E(hyphen, 4) & R(2, 5) & E(hyphen, 7) & R(3, 8);
+    const uint64_t ssn = run[3] & earlier(space_or_hyphen, previous_space_or_hyphen, 4) & R(2, 5)
+        & earlier(space_or_hyphen, previous_space_or_hyphen, 7) & R(3, 8);
     const uint64_t area_code = run[1] & E(paren, 2);
     return eight | four_four | three_three_two | three_five | pairs | ssn | area_code;
 }
