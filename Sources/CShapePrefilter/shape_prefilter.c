@@ -259,20 +259,41 @@ AVX512 ALWAYS_INLINE uint64_t hex_mask(__m512i bytes) {
 
 AVX512 ALWAYS_INLINE int block_is_quiet_avx512(const uint8_t *block) {
     const __m512i now = load_before(block, 0), back1 = load_before(block, 1), back2 = load_before(block, 2);
-    const __m512i back3 = load_before(block, 3), back4 = load_before(block, 4), back16 = load_before(block, 16);
-    const uint64_t digit = range_mask(now, '0', 10);
-    const int digits = popcount(digit) + popcount(range_mask(back16, '0', 10) & 0xFFFF);
-    const int dots = popcount(equal_mask(now, '.')) + popcount(equal_mask(back16, '.') & 0xFFFF);
+    const __m512i back16 = load_before(block, 16);
+    const __m512i zero_char = _mm512_set1_epi8('0'), ten = _mm512_set1_epi8(10);
+    const uint64_t digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(now, zero_char), ten);
+    const int digits =
+        popcount(digit) + popcount(_mm512_cmplt_epu8_mask(_mm512_sub_epi8(back16, zero_char), ten) & 0xFFFF);
+    const __m512i dot_char = _mm512_set1_epi8('.');
+    const int dots =
+        popcount(_mm512_cmpeq_epi8_mask(now, dot_char)) + popcount(_mm512_cmpeq_epi8_mask(back16, dot_char) & 0xFFFF);
     if (digits >= 8 || (digits >= 4 && dots >= 3)) return 0;
-    const uint64_t colon_before = equal_mask(back1, ':');
-    const uint64_t colon_later = equal_mask(back3, ':') | equal_mask(back4, ':') | equal_mask(load_before(block, 5), ':');
-    const uint64_t fires =
-        (digit & (equal_mask(back1, '+') | (range_mask(back1, '0', 10) & equal_mask(back2, '('))))
-        | (hex_mask(now) & equal_mask(back4, '.') & equal_mask(load_before(block, 9), '.'))
-        | (equal_mask(now, ':') & (colon_before | (hex_mask(back1) & hex_mask(back2) & colon_later)))
-        | (colon_before & equal_mask(back2, ':'))
-        | equal_mask(back1, '@')
-        | (equal_mask(now, '-') & equal_mask(back3, '-'));
+    const __m512i colon_char = _mm512_set1_epi8(':');
+    const __m512i back3 = load_before(block, 3), back4 = load_before(block, 4);
+    // Masked compares ("this byte, where that mask is set") keep the tests off the mask registers' logic ports.
+    // "+d" and "(dd".
+    uint64_t fires = _mm512_mask_cmpeq_epi8_mask(digit, back1, _mm512_set1_epi8('+'));
+    const uint64_t digit_digit = _mm512_mask_cmplt_epu8_mask(digit, _mm512_sub_epi8(back1, zero_char), ten);
+    fires |= _mm512_mask_cmpeq_epi8_mask(digit_digit, back2, _mm512_set1_epi8('('));
+    // Cisco's "hhhh.hhhh.hhhh".
+    const uint64_t hex_now = hex_mask(now);
+    fires |= _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(hex_now, back4, dot_char), load_before(block, 9),
+                                         dot_char);
+    // IPv6 and MAC: "::" (also the one just before the block), or "hh:" 3 to 5 bytes after another colon.
+    const uint64_t colon_before = _mm512_cmpeq_epi8_mask(back1, colon_char);
+    const uint64_t colon = _mm512_cmpeq_epi8_mask(now, colon_char);
+    fires |= colon & colon_before;
+    fires |= _mm512_mask_cmpeq_epi8_mask(colon_before, back2, colon_char);
+    const uint64_t hex_colon = colon & hex_mask(back1) & hex_mask(back2);
+    if (hex_colon) {
+        fires |= _mm512_mask_cmpeq_epi8_mask(hex_colon, back3, colon_char)
+            | _mm512_mask_cmpeq_epi8_mask(hex_colon, back4, colon_char)
+            | _mm512_mask_cmpeq_epi8_mask(hex_colon, load_before(block, 5), colon_char);
+    }
+    // E-mail: a byte after "@"; MAC with hyphens: a hyphen 3 bytes after another.
+    fires |= _mm512_cmpeq_epi8_mask(back1, _mm512_set1_epi8('@'));
+    const __m512i hyphen_char = _mm512_set1_epi8('-');
+    fires |= _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(now, hyphen_char), back3, hyphen_char);
     return fires == 0;
 }
 #endif
@@ -338,12 +359,14 @@ static const block_state no_state;
     }                                                                                                        \
     return count;
 
-static size_t find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity, int screen) {
+static size_t find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity,
+                            int screen) {
     SHAPE_PREFILTER_LOOP(block_is_quiet_portable, classify_portable, screen)
 }
 
 #if defined(__x86_64__)
-AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_region *regions, size_t capacity, int screen) {
+AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_region *regions, size_t capacity,
+                                 int screen) {
     SHAPE_PREFILTER_LOOP(block_is_quiet_avx512, classify_avx512, screen)
 }
 #endif
