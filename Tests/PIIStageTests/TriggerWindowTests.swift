@@ -88,7 +88,9 @@ import Testing
             let text = String(decoding: bytes[range], as: UTF8.self)
             var alone: [Diagnostic] = []
             _ = stage.check(scanner.scan(Array(text.utf8)), into: &alone)
-            let columns = { (found: [Diagnostic]) in found.map { [$0.range.start.utf8Column, $0.range.end.utf8Column] } }
+            let columns = { (found: [Diagnostic]) in
+                found.map { [$0.range.start.utf8Column, $0.range.end.utf8Column] }
+            }
             #expect(columns(together) == columns(alone), "line \(line): \(text)")
             #expect(together.map(\.code) == alone.map(\.code))
         }
