@@ -117,8 +117,8 @@ typedef struct {
 #define R(length, count) earlier(current->runs[(length) - 1], previous->runs[(length) - 1], count)
 
 // The digit-group triggers, matched exactly by the byte they end on: "dddd dddd", "dddddddd", "ddd-ddd-dd",
-// "ddd-ddddd", "dd.dd.dd.dd", "ddd-dd-dddd", "(dd". Each is built from runs of digits and the separators
-// between them.
+// "ddd-ddddd", "dd.dd.dd.dd", "ddd-dd-dddd" (or with spaces), "(dd". Each is built from runs of digits and the
+// separators between them.
 ALWAYS_INLINE uint64_t digit_groups(const block_state *previous, const block_state *current,
                                     const block_classes *before, const block_classes *now) {
     const uint64_t space_or_hyphen = now->space | now->hyphen;
@@ -135,7 +135,8 @@ ALWAYS_INLINE uint64_t digit_groups(const block_state *previous, const block_sta
     const uint64_t pairs = run[1] & earlier(space_or_dot, previous_space_or_dot, 2) & R(2, 3)
         & earlier(space_or_dot, previous_space_or_dot, 5) & R(2, 6) & earlier(space_or_dot, previous_space_or_dot, 8)
         & R(2, 9);
-    const uint64_t ssn = run[3] & E(hyphen, 4) & R(2, 5) & E(hyphen, 7) & R(3, 8);
+    const uint64_t ssn = run[3] & earlier(space_or_hyphen, previous_space_or_hyphen, 4) & R(2, 5)
+        & earlier(space_or_hyphen, previous_space_or_hyphen, 7) & R(3, 8);
     const uint64_t area_code = run[1] & E(paren, 2);
     return eight | four_four | three_three_two | three_five | pairs | ssn | area_code;
 }
@@ -212,6 +213,91 @@ ALWAYS_INLINE int block_fires(const block_state *previous, block_state *current)
     return found != 0;
 }
 
+// Whether `block_fires` must return 0 for the whole block at `block`, which is at least 16 bytes into the text.
+// Each family of patterns needs something near its last byte that this test looks for (loosely: a superset of
+// what `block_fires` tests), reading the bytes 1 to 16 before each one directly rather than carrying state
+// across blocks. Most blocks of prose are quiet, and this costs a fraction of the full test, which runs only on
+// the others. Both versions below test exactly the same thing.
+static int block_is_quiet_portable(const uint8_t *block) {
+#define AT(distance, byte) (block[index - (distance)] == (byte))
+#define IS_DIGIT(value) ((value) >= '0' && (value) <= '9')
+#define IS_HEX(value) (IS_DIGIT(value) || (((value) | 0x20) >= 'a' && ((value) | 0x20) <= 'f'))
+    int digits = 0, dots = 0;
+    for (int index = -16; index < 64; index++) {
+        digits += IS_DIGIT(block[index]);
+        dots += block[index] == '.';
+    }
+    // Digit groups are eight digits or more within 15 bytes; IPv4 four digits and three dots.
+    if (digits >= 8 || (digits >= 4 && dots >= 3)) return 0;
+    for (int index = 0; index < 64; index++) {
+        const uint8_t byte = block[index];
+        // "+d" and "(dd".
+        if (IS_DIGIT(byte) && (AT(1, '+') || (IS_DIGIT(block[index - 1]) && AT(2, '(')))) return 0;
+        // Cisco's "hhhh.hhhh.hhhh": dots 4 and 9 bytes before a hex digit.
+        if (IS_HEX(byte) && AT(4, '.') && AT(9, '.')) return 0;
+        // IPv6 and MAC: "::", or "hh:" 3 to 5 bytes after another colon.
+        if (byte == ':' && (AT(1, ':') || (IS_HEX(block[index - 1]) && IS_HEX(block[index - 2])
+                                           && (AT(3, ':') || AT(4, ':') || AT(5, ':'))))) return 0;
+        if (AT(1, ':') && AT(2, ':')) return 0;
+        // E-mail: a byte after "@"; MAC with hyphens: a hyphen 3 bytes after another.
+        if (AT(1, '@') || (byte == '-' && AT(3, '-'))) return 0;
+    }
+    return 1;
+#undef AT
+#undef IS_DIGIT
+#undef IS_HEX
+}
+
+#if defined(__x86_64__)
+AVX512 ALWAYS_INLINE __m512i load_before(const uint8_t *block, int distance) {
+    return _mm512_loadu_si512((const void *)(block - distance));
+}
+
+AVX512 ALWAYS_INLINE uint64_t hex_mask(__m512i bytes) {
+    return range_mask(bytes, '0', 10) | range_mask(_mm512_or_si512(bytes, _mm512_set1_epi8(0x20)), 'a', 6);
+}
+
+AVX512 ALWAYS_INLINE int block_is_quiet_avx512(const uint8_t *block) {
+    const __m512i now = load_before(block, 0), back1 = load_before(block, 1), back2 = load_before(block, 2);
+    const __m512i back16 = load_before(block, 16);
+    const __m512i zero_char = _mm512_set1_epi8('0'), ten = _mm512_set1_epi8(10);
+    const uint64_t digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(now, zero_char), ten);
+    const int digits =
+        popcount(digit) + popcount(_mm512_cmplt_epu8_mask(_mm512_sub_epi8(back16, zero_char), ten) & 0xFFFF);
+    const __m512i dot_char = _mm512_set1_epi8('.');
+    const int dots =
+        popcount(_mm512_cmpeq_epi8_mask(now, dot_char)) + popcount(_mm512_cmpeq_epi8_mask(back16, dot_char) & 0xFFFF);
+    if (digits >= 8 || (digits >= 4 && dots >= 3)) return 0;
+    const __m512i colon_char = _mm512_set1_epi8(':');
+    const __m512i back3 = load_before(block, 3), back4 = load_before(block, 4);
+    // Masked compares ("this byte, where that mask is set") keep the tests off the mask registers' logic ports.
+    // "+d" and "(dd".
+    uint64_t fires = _mm512_mask_cmpeq_epi8_mask(digit, back1, _mm512_set1_epi8('+'));
+    const uint64_t digit_digit = _mm512_mask_cmplt_epu8_mask(digit, _mm512_sub_epi8(back1, zero_char), ten);
+    fires |= _mm512_mask_cmpeq_epi8_mask(digit_digit, back2, _mm512_set1_epi8('('));
+    // Cisco's "hhhh.hhhh.hhhh".
+    const uint64_t hex_now = hex_mask(now);
+    fires |= _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(hex_now, back4, dot_char), load_before(block, 9),
+                                         dot_char);
+    // IPv6 and MAC: "::" (also the one just before the block), or "hh:" 3 to 5 bytes after another colon.
+    const uint64_t colon_before = _mm512_cmpeq_epi8_mask(back1, colon_char);
+    const uint64_t colon = _mm512_cmpeq_epi8_mask(now, colon_char);
+    fires |= colon & colon_before;
+    fires |= _mm512_mask_cmpeq_epi8_mask(colon_before, back2, colon_char);
+    const uint64_t hex_colon = colon & hex_mask(back1) & hex_mask(back2);
+    if (hex_colon) {
+        fires |= _mm512_mask_cmpeq_epi8_mask(hex_colon, back3, colon_char)
+            | _mm512_mask_cmpeq_epi8_mask(hex_colon, back4, colon_char)
+            | _mm512_mask_cmpeq_epi8_mask(hex_colon, load_before(block, 5), colon_char);
+    }
+    // E-mail: a byte after "@"; MAC with hyphens: a hyphen 3 bytes after another.
+    fires |= _mm512_cmpeq_epi8_mask(back1, _mm512_set1_epi8('@'));
+    const __m512i hyphen_char = _mm512_set1_epi8('-');
+    fires |= _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(now, hyphen_char), back3, hyphen_char);
+    return fires == 0;
+}
+#endif
+
 // Adds the region around the block at `offset` (merged with the last one when they touch). False when the
 // regions are full: the last one then reaches to the end of the text.
 ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions, size_t capacity, size_t *count) {
@@ -232,46 +318,70 @@ ALWAYS_INLINE int add_region(size_t offset, size_t length, shape_region *regions
     return 1;
 }
 
-// One loop, compiled once per way of classifying blocks so that the classification inlines.
-#define SHAPE_PREFILTER_LOOP(classify)                                                                      \
+// The block state before the first block, and the "previous-previous" state of a block recomputed after a quiet
+// one.
+static const block_state no_state;
+
+// One loop, compiled once per way of classifying blocks so that the classification inlines. A quiet block leaves
+// no state; when the block after it is not quiet, the quiet block's state is computed from its own bytes, as if
+// the block before it had none: the next block reads only its last 16 bytes' bits, which depend on nothing
+// further back (every pattern is shorter than 16 bytes). `screen` 0 tests every block in full (for tests).
+#define SHAPE_PREFILTER_LOOP(is_quiet, classify, screen)                                                     \
     size_t count = 0;                                                                                        \
     block_state states[2];                                                                                   \
     memset(states, 0, sizeof states);                                                                        \
     int current = 0;                                                                                         \
+    int previous_state_valid = 1;                                                                            \
     uint8_t tail[64];                                                                                        \
     for (size_t offset = 0; offset < length; offset += 64) {                                                \
         const uint8_t *block = text + offset;                                                                \
+        if ((screen) && offset >= 16 && length - offset >= 64 && is_quiet(block)) {                         \
+            previous_state_valid = 0;                                                                        \
+            continue;                                                                                        \
+        }                                                                                                    \
         if (length - offset < 64) {                                                                          \
             memset(tail, 0, sizeof tail);                                                                    \
             memcpy(tail, block, length - offset);                                                            \
             block = tail;                                                                                    \
         }                                                                                                    \
-        block_state *now = &states[current];                                                                \
+        block_state *now = &states[current], *before = &states[1 - current];                                \
+        current = 1 - current;                                                                               \
+        if (!previous_state_valid) {                                                                         \
+            /* A quiet block is never the text's last, so it is a whole one. */                              \
+            classify(text + offset - 64, &before->classes);                                                  \
+            block_fires(&no_state, before);                                                                  \
+        }                                                                                                    \
+        previous_state_valid = 1;                                                                            \
         classify(block, &now->classes);                                                                      \
-        if (block_fires(&states[1 - current], now) && !add_region(offset, length, regions, capacity, &count)) { \
+        if (block_fires(before, now) && !add_region(offset, length, regions, capacity, &count)) {          \
             return count;                                                                                    \
         }                                                                                                    \
-        current = 1 - current;                                                                               \
     }                                                                                                        \
     return count;
 
-static size_t find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
-    SHAPE_PREFILTER_LOOP(classify_portable)
+static size_t find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity,
+                            int screen) {
+    SHAPE_PREFILTER_LOOP(block_is_quiet_portable, classify_portable, screen)
 }
 
 #if defined(__x86_64__)
-AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
-    SHAPE_PREFILTER_LOOP(classify_avx512)
+AVX512 static size_t find_avx512(const uint8_t *text, size_t length, shape_region *regions, size_t capacity,
+                                 int screen) {
+    SHAPE_PREFILTER_LOOP(block_is_quiet_avx512, classify_avx512, screen)
 }
 #endif
 
 size_t shape_prefilter_find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
-    return find_portable(text, length, regions, capacity);
+    return find_portable(text, length, regions, capacity, 1);
+}
+
+size_t shape_prefilter_find_unscreened(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
+    return find_portable(text, length, regions, capacity, 0);
 }
 
 size_t shape_prefilter_find(const uint8_t *text, size_t length, shape_region *regions, size_t capacity) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx512bw")) return find_avx512(text, length, regions, capacity);
+    if (__builtin_cpu_supports("avx512bw")) return find_avx512(text, length, regions, capacity, 1);
 #endif
-    return find_portable(text, length, regions, capacity);
+    return find_portable(text, length, regions, capacity, 1);
 }

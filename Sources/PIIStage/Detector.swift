@@ -7,8 +7,8 @@ enum Detector: UInt32, CaseIterable, Sendable {
     case card
     case iban
     case ssnFormatted
-    /// Nine unformatted digits, reported only when the string also says "SSN" or "social security"; the trigger
-    /// is that context word.
+    /// Nine unformatted digits, reported only when the string also says "SSN" or "social security" (the
+    /// validator looks); the trigger is eight digits in a row.
     case ssnBare
     case awsAccessKey
     case githubToken

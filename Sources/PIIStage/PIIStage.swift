@@ -56,38 +56,48 @@ public struct PIIStage: RecordStage {
 
     public func makeAggregate() -> NoAggregate<Facts> { NoAggregate() }
 
-    /// Collects trigger matches in `scratch.triggerMatches`: the literal triggers over the whole line, the shaped
-    /// ones over the regions the prefilter finds. False when Vectorscan failed.
+    /// Collects the trigger matches of the record's line in `scratch.triggerMatches`, with offsets from the line's
+    /// start: the literal triggers over the whole line, the shaped ones over the regions the prefilter finds.
+    /// False when Vectorscan failed.
     ///
-    /// Vectorscan 5.4.9 misses some matches that end in the last ~31 bytes of the buffer it scans (depending on
-    /// the buffer's alignment; see `DecodedString.scanPadding`), so every scan is given at least that many bytes
-    /// after the line: the chunk's next bytes when there are enough, else a padded copy. Matches ending past the
-    /// line lie in no string of it and are dropped with the others outside strings.
-    static func scanTriggers(_ record: ParsedRecord, scratch: ThreadScratch) -> Bool {
-        let line = record.lineRange
-        let padding = DecodedString.scanPadding
-        if record.storage.count - line.upperBound >= padding {
-            return record.storage.withUnsafeBytes { storage in
-                scanTriggers(UnsafeRawBufferPointer(rebasing: storage[line.lowerBound..<(line.upperBound + padding)]),
-                             lineLength: line.count, scratch: scratch)
+    /// Lines are scanned a window of the chunk at a time (`TriggerWindow`), so most records take matches found
+    /// by the scan of an earlier one. Vectorscan 5.4.9 misses some matches that end in the last ~31 bytes of the
+    /// buffer it scans (depending on the buffer's alignment; see `DecodedString.scanPadding`), so every scan is
+    /// given at least that many bytes after the text whose matches are kept: the chunk's next bytes, or for the
+    /// lines too near the chunk's end, a padded copy of the line.
+    static func scanTriggers(_ record: ParsedRecord, scratch: ThreadScratch,
+                             windowSize: Int = TriggerWindow.defaultSize) -> Bool {
+        if !scratch.window.covers(record) {
+            let scanned = scratch.window.refill(for: record, size: windowSize) { buffer, textLength, matches in
+                scanTriggers(buffer, textLength: textLength, scratch: scratch, into: &matches)
             }
+            guard scanned else { return false }
         }
+        if scratch.window.covers(record) {
+            scratch.window.matches(in: record, into: &scratch.triggerMatches)
+            return true
+        }
+        let padding = DecodedString.scanPadding
         scratch.paddedLine.removeAll(keepingCapacity: true)
         scratch.paddedLine.append(contentsOf: record.lineBytes)
         scratch.paddedLine.append(contentsOf: repeatElement(0, count: padding))
-        return scratch.paddedLine.withUnsafeBytes { scanTriggers($0, lineLength: line.count, scratch: scratch) }
+        return scratch.paddedLine.withUnsafeBytes { buffer in
+            scanTriggers(buffer, textLength: record.lineRange.count, scratch: scratch, into: &scratch.triggerMatches)
+        }
     }
 
-    /// `buffer` holds the line, then at least `DecodedString.scanPadding` more bytes.
-    private static func scanTriggers(_ buffer: UnsafeRawBufferPointer, lineLength: Int, scratch: ThreadScratch) -> Bool {
+    /// `buffer` holds the text, then at least `DecodedString.scanPadding` more bytes; matches (some of which may
+    /// end in those bytes) are appended to `matches` with offsets from the buffer's start.
+    private static func scanTriggers(_ buffer: UnsafeRawBufferPointer, textLength: Int, scratch: ThreadScratch,
+                                     into matches: inout [Match]) -> Bool {
         do {
-            try scratch.literalTriggers.scan(buffer, into: &scratch.triggerMatches)
-            scratch.shapeRegions.find(in: UnsafeRawBufferPointer(rebasing: buffer[..<lineLength]))
+            try scratch.literalTriggers.scan(buffer, into: &matches)
+            scratch.shapeRegions.find(in: UnsafeRawBufferPointer(rebasing: buffer[..<textLength]))
             for index in 0..<scratch.shapeRegions.count {
                 let region = scratch.shapeRegions.region(index)
                 let padded = region.lowerBound..<(region.upperBound + DecodedString.scanPadding)
                 try scratch.shapedTriggers.scan(UnsafeRawBufferPointer(rebasing: buffer[padded]),
-                                                reportingOffsetsFrom: region.lowerBound, into: &scratch.triggerMatches)
+                                                reportingOffsetsFrom: region.lowerBound, into: &matches)
             }
             return true
         } catch {

@@ -16,6 +16,8 @@ final class ThreadScratch {
     let literalTriggers: Scratch
     let shapedTriggers: Scratch
     var shapeRegions = ShapeRegions()
+    /// Trigger matches of the lines around the one being checked.
+    var window = TriggerWindow()
     /// A line and scan padding after it, for lines with too few bytes after them in their chunk.
     var paddedLine: [UInt8] = []
     /// One per detector, indexed by raw value, made when the thread first needs it.

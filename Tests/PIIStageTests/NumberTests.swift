@@ -102,6 +102,9 @@ import Testing
     #expect(codes("SSN: 536228741") == ["pii/ssn"])
     #expect(codes("social security number 536 22 8741") == ["pii/ssn"])
     #expect(codes("coordinates 536 22 8741") == [])
+    // The digits are the trigger, so any context word the validator knows will do.
+    #expect(codes("SS# 536228741") == ["pii/ssn"])
+    #expect(codes("ssn=536228741") == ["pii/ssn"])
 }
 
 @Test func invalidSSNPartsAreNotReported() {

@@ -23,4 +23,8 @@ size_t shape_prefilter_find(const uint8_t *text, size_t length, shape_region *re
 /// `shape_prefilter_find` without SIMD, as CPUs without AVX-512 run it: for tests, which must cover both.
 size_t shape_prefilter_find_portable(const uint8_t *text, size_t length, shape_region *regions, size_t capacity);
 
+/// `shape_prefilter_find_portable` testing every block in full, without first skipping the blocks that cannot
+/// match: for tests, which check that both find the same regions.
+size_t shape_prefilter_find_unscreened(const uint8_t *text, size_t length, shape_region *regions, size_t capacity);
+
 #endif
