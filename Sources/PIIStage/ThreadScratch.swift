@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MultiPatternScanning
+import StageKit
 
 /// The scratches one thread scans with, made the first time the thread checks a record and kept until it
 /// exits.
@@ -49,34 +45,7 @@ final class ThreadScratch {
     }
 
     /// The calling thread's scratches.
-    static func current() -> ThreadScratch {
-        let key = ThreadKey.shared.key
-        if let existing = pthread_getspecific(key) {
-            return Unmanaged<ThreadScratch>.fromOpaque(existing).takeUnretainedValue()
-        }
-        let fresh = ThreadScratch()
-        pthread_setspecific(key, Unmanaged.passRetained(fresh).toOpaque())
-        return fresh
-    }
-}
+    static func current() -> ThreadScratch { perThread.current }
 
-/// The process-wide thread-local slot, created once; its destructor releases a thread's scratches when the
-/// thread exits.
-private final class ThreadKey: Sendable {
-    let key: pthread_key_t
-
-    static let shared = ThreadKey()
-
-    private init() {
-        var key = pthread_key_t()
-        let status = pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-            Unmanaged<ThreadScratch>.fromOpaque(pointer).release()
-            #else
-            if let pointer { Unmanaged<ThreadScratch>.fromOpaque(pointer).release() }
-            #endif
-        }
-        precondition(status == 0, "pthread_key_create failed: \(status)")
-        self.key = key
-    }
+    private static let perThread = ThreadLocal { ThreadScratch() }
 }

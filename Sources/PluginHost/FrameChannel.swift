@@ -60,14 +60,7 @@ struct FrameChannel {
                 }
                 buffer.reserveCapacity(header + 5 + length)
             }
-            if let deadline {
-                let remaining = deadline - Self.now()
-                guard remaining > 0 else { return .timedOut }
-                var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&poller, 1, Int32(min(remaining * 1000, Double(Int32.max)).rounded(.up)))
-                if ready < 0 && errno == EINTR { continue }
-                if ready == 0 { return .timedOut }
-            }
+            guard waitUntilReadable(deadline) else { return .timedOut }
             if start > 0 {
                 buffer.removeFirst(start)
                 start = 0
@@ -92,14 +85,7 @@ struct FrameChannel {
         start = 0
         var filled = buffered
         while filled < length {
-            if let deadline {
-                let remaining = deadline - Self.now()
-                guard remaining > 0 else { return .timedOut }
-                var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&poller, 1, Int32(min(remaining * 1000, Double(Int32.max)).rounded(.up)))
-                if ready < 0 && errno == EINTR { continue }
-                if ready == 0 { return .timedOut }
-            }
+            guard waitUntilReadable(deadline) else { return .timedOut }
             let count = payload.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress! + filled, length - filled) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return .closed }
@@ -131,6 +117,19 @@ struct FrameChannel {
             }
         }
         return true
+    }
+
+    /// Waits until the input has bytes (or is closed); false when `deadline` passed first. No deadline: at once.
+    private func waitUntilReadable(_ deadline: Double?) -> Bool {
+        guard let deadline else { return true }
+        while true {
+            let remaining = deadline - Self.now()
+            guard remaining > 0 else { return false }
+            var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(remaining * 1000, Double(Int32.max)).rounded(.up)))
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
     }
 
     /// Reads what is available (up to 1 MiB) onto the end of `buffer`.
