@@ -11,36 +11,75 @@ import Darwin
 /// Inputs are never modified unless a user asks (`--fix`, `--add-waivers`), and then never left half-written.
 public enum AtomicFileWriter {
     public static func replaceContents(of path: String, with bytes: [UInt8]) throws(AtomicWriteError) {
+        let output = try AtomicOutputFile(replacing: path)
+        try output.write(bytes)
+        try output.commit()
+    }
+}
+
+/// A file written in pieces that appears at its path all at once, complete, when committed — or never: a run that
+/// fails midway (or a process killed) leaves the old file, and at most a hidden temporary file, behind.
+public final class AtomicOutputFile {
+    public let path: String
+    private let temporary: String
+    private let directory: String
+    private var descriptor: Int32
+    private var committed = false
+
+    /// Opens a temporary file next to `path`, with the mode of the file it will replace (0644 for a new one).
+    public init(replacing path: String) throws(AtomicWriteError) {
         let slash = path.lastIndex(of: "/")
-        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        do throws(SystemCallError) {
-            try writeDurably(bytes, to: temporary, mode: existingMode(of: path) ?? 0o644)
-            guard rename(temporary, path) == 0 else { throw SystemCallError("renaming \(temporary) to \(path)") }
-        } catch {
-            unlink(temporary)
-            throw AtomicWriteError(path: path, reason: error.reason)
+        temporary = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        self.path = path
+        let mode = Self.existingMode(of: path) ?? 0o644
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw AtomicWriteError(path: path, reason: SystemCallError("creating \(temporary)").reason) }
+        // The mode given to open() is filtered by the umask; keep the replaced file's mode exactly.
+        guard fchmod(descriptor, mode) == 0 else {
+            let reason = SystemCallError("setting the mode of \(temporary)").reason
+            abandon()
+            throw AtomicWriteError(path: path, reason: reason)
         }
-        syncDirectory(directory)
     }
 
-    private static func writeDurably(_ bytes: [UInt8], to path: String, mode: mode_t) throws(SystemCallError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw SystemCallError("creating \(path)") }
-        defer { close(descriptor) }
-        // The mode given to open() is filtered by the umask; keep the replaced file's mode exactly.
-        guard fchmod(descriptor, mode) == 0 else { throw SystemCallError("setting the mode of \(path)") }
+    deinit {
+        if !committed { abandon() }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(AtomicWriteError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
+            let result = bytes.withUnsafeBytes { buffer in Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written) }
             if result < 0 && errno == EINTR { continue }
-            guard result >= 0 else { throw SystemCallError("writing \(path)") }
+            guard result >= 0 else { throw fail("writing \(temporary)") }
             written += result
         }
-        guard fsync(descriptor) == 0 else { throw SystemCallError("flushing \(path)") }
+    }
+
+    /// Flushes the file to disk and renames it over `path`.
+    public func commit() throws(AtomicWriteError) {
+        guard fsync(descriptor) == 0 else { throw fail("flushing \(temporary)") }
+        close(descriptor)
+        descriptor = -1
+        guard rename(temporary, path) == 0 else { throw fail("renaming \(temporary) to \(path)") }
+        committed = true
+        Self.syncDirectory(directory)
+    }
+
+    private func fail(_ what: String) -> AtomicWriteError {
+        let reason = SystemCallError(what).reason
+        abandon()
+        return AtomicWriteError(path: path, reason: reason)
+    }
+
+    /// Removes the temporary file; the target is untouched.
+    private func abandon() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        unlink(temporary)
+        committed = true
     }
 
     private static func existingMode(of path: String) -> mode_t? {
@@ -58,7 +97,7 @@ public enum AtomicFileWriter {
     }
 }
 
-/// Why a file could not be replaced; the original is then untouched.
+/// Why a file could not be written; the original is then untouched.
 public struct AtomicWriteError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String

@@ -41,6 +41,62 @@ public struct PluginStage: BatchRecordStage {
         }
     }
 
+    /// What a transform did to a pipeline's batch: each record it rewrote (validated: one JSON object on one line) or
+    /// dropped, by line, and its diagnostics (findings, and failures — whose records are then left as they were).
+    public struct TransformResult: Sendable {
+        public enum Change: Sendable, Equatable {
+            case rewritten([UInt8])
+            case dropped(reason: String)
+        }
+
+        public var changes: [Int: Change] = [:]
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Runs the stage over `batch` as a pipeline step.
+    public func transform(_ batch: RecordBatch) -> TransformResult {
+        var result = TransformResult()
+        for start in stride(from: 0, to: batch.count, by: Self.batchSize) {
+            let part = start..<min(batch.count, start + Self.batchSize)
+            let outcome = batch.storage.withUnsafeBytes { storage in
+                runner.process(part.map { (batch.lines[$0], UnsafeRawBufferPointer(rebasing: storage[batch.ranges[$0]])) })
+            }
+            var records = BatchRecords(RecordBatch(storage: batch.storage, lines: Array(batch.lines[part]),
+                                                   ranges: Array(batch.ranges[part])))
+            let lines = Set(batch.lines[part])
+            var failed: Set<Int> = []
+            for event in outcome.events {
+                switch event {
+                case .record(let line, let json) where lines.contains(line):
+                    if let problem = Self.problem(withRewritten: json) ?? (json.contains(0x0A) ? "more than one line" : nil) {
+                        result.diagnostics.append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was",
+                                                          line: line, records: &records))
+                        failed.insert(line)
+                    } else if !failed.contains(line) {
+                        result.changes[line] = .rewritten(json)
+                    }
+                case .drop(let line, let reason) where lines.contains(line):
+                    if !failed.contains(line) { result.changes[line] = .dropped(reason: reason) }
+                case .diagnostic(let found):
+                    result.diagnostics.append(resolve(found, records: &records))
+                case .log(_, let message):
+                    log("plugin \(name): \(message)")
+                default:
+                    result.diagnostics.append(failure(.invalidOutput, "changed a record that was not in the batch it was given",
+                                                      line: batch.lines[part.lowerBound], records: &records))
+                }
+            }
+            for failure in outcome.failures {
+                // A record the plugin failed on passes unchanged; so does the whole batch when the failure is not pinned.
+                if let line = failure.line { result.changes[line] = nil } else if case .failed = failure.failure {
+                    for line in lines { result.changes[line] = nil }
+                }
+                result.diagnostics.append(report(failure, records: &records))
+            }
+        }
+        return result
+    }
+
     public func finishFile(into diagnostics: inout [Diagnostic]) {
         var records = BatchRecords(nil)
         report(runner.finish(), records: &records, into: &diagnostics)

@@ -12,7 +12,7 @@ struct Datalint: AsyncParsableCommand {
             line and column for every finding. Settings are read from the nearest datalint.toml.
             """,
         version: version,
-        subcommands: [CheckCommand.self, DedupCommand.self, StatsCommand.self, TokensCommand.self, ServeCommand.self,
+        subcommands: [CheckCommand.self, RunCommand.self, DedupCommand.self, StatsCommand.self, TokensCommand.self, ServeCommand.self,
                       PluginCommand.self, PluginWorkerCommand.self])
 
     /// Like ArgumentParser's own entry point, except that wrong arguments exit with status 2 (the status

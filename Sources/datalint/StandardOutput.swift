@@ -23,6 +23,12 @@ struct StandardStream: TextOutputStream {
         buffer.reserveCapacity(Self.flushThreshold * 2)
     }
 
+    /// Raw bytes, as they are (records pass through a pipeline unchanged, valid UTF-8 or not).
+    mutating func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
     mutating func write(_ string: String) {
         buffer.append(contentsOf: string.utf8)
         if buffer.count >= Self.flushThreshold { flush() }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `datalint run`: records through transform plugins to a file or standard output.
+@Suite struct PipelineTests {
+    let lines = [
+        #"{"messages":[{"role":"user","content":"  Hello    there  "},{"role":"assistant","content":"Fine.  "}]}"#,
+        #"{"messages":[{"role":"user","content":"You idiot"},{"role":"assistant","content":"Rude."}]}"#,
+        "",
+        #"{"messages":[{"role":"user","content":"caf\u00e9 CRASH"},{"role":"assistant","content":"ok"}]}"#,
+    ]
+
+    func library(_ name: String) -> String {
+        Datalint.executable.deletingLastPathComponent().appendingPathComponent("lib\(name).so").path
+    }
+
+    func input(in scratch: Scratch) throws -> String {
+        let path = scratch.url.appendingPathComponent("in.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func stagesRewriteAndDropInOrderAndTheOutputAppearsWhole() throws {
+        let scratch = try Scratch()
+        let source = try input(in: scratch)
+        let output = scratch.url.appendingPathComponent("out.jsonl").path
+        let result = try Datalint.run(["run", "--plugin", library("wordlist-filter"),
+                                       "--plugin-configuration", #"wordlist-filter={"drop": true}"#,
+                                       "--plugin", library("whitespace-normalizer"), "--output", output, source])
+        #expect(result.status == 0, "\(result.standardError)")
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written == [#"{"messages":[{"role":"user","content":"Hello there"},{"role":"assistant","content":"Fine."}]}"#,
+                            lines[3]].joined(separator: "\n") + "\n")
+        #expect(result.standardError.contains("in.jsonl:2: dropped by wordlist-filter"))
+        #expect(result.standardError.contains("3 records in, 2 out (1 rewritten, 1 dropped)"))
+        #expect(try String(contentsOfFile: source, encoding: .utf8) == lines.joined(separator: "\n") + "\n")
+    }
+
+    @Test func aRecordThePluginCrashesOnIsKeptAsItWas() throws {
+        let scratch = try Scratch()
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["cc", "-shared", "-fPIC", "-I", PluginCheckTests.repository.appendingPathComponent("protocol").path,
+                           "-o", scratch.url.appendingPathComponent("libsegfault.so").path,
+                           PluginCheckTests.repository.appendingPathComponent("Tests/PluginHostTests/Fixtures/faulty/segfault.c").path]
+        try build.run()
+        build.waitUntilExit()
+        let result = try Datalint.run(["run", "--plugin", scratch.url.appendingPathComponent("libsegfault.so").path,
+                                       "--plugin", library("whitespace-normalizer"), try input(in: scratch)])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("in.jsonl:4:1: error[plugin/crashed]"))
+        let out = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(out.count == 3)
+        #expect(out[2] == lines[3])
+    }
+
+    @Test func anOutputThatIsAnInputIsRefused() throws {
+        let scratch = try Scratch()
+        let source = try input(in: scratch)
+        let result = try Datalint.run(["run", "--plugin", library("whitespace-normalizer"), "--output", source, source])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("is also an input"))
+    }
+
+    @Test func aPipelineThatCannotStartWritesNothing() throws {
+        let scratch = try Scratch()
+        let output = scratch.url.appendingPathComponent("out.jsonl").path
+        let result = try Datalint.run(["run", "--plugin", "/nonexistent/libnothing.so", "--output", output, try input(in: scratch)])
+        #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).allSatisfy { !$0.contains(".tmp-") })
+    }
+}
