@@ -25,7 +25,11 @@ public struct RecordTokenCounter {
     public func count(_ text: String) -> Int { session?.count(text) ?? estimator.count(text).value }
 
     public func count(utf8 bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { buffer in session?.count(utf8: buffer) ?? estimator.count(utf8: buffer).value }
+        bytes.withUnsafeBytes { count(utf8: $0) }
+    }
+
+    public func count(utf8 buffer: UnsafeRawBufferPointer) -> Int {
+        session?.count(utf8: buffer) ?? estimator.count(utf8: buffer).value
     }
 
     /// The tokens of a valid record (see `RecordLengths.total`); nil when the line is not valid JSON.
