@@ -23,8 +23,20 @@ public enum ConfigurationDiscovery {
         return nil
     }
 
-    private static func isRegularFile(_ path: String) -> Bool {
+    static func isRegularFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+}
+
+extension ConfigurationDiscovery {
+    /// The user's own configuration, `$XDG_CONFIG_HOME/datalint/datalint.toml` (else `~/.config/…`), when it exists:
+    /// where a person names the plugins they always want. Unlike a repository's file it is trusted — the user wrote it.
+    public static func userConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { FilePath.join($0, ".config") }
+        guard let base else { return nil }
+        let path = FilePath.join(FilePath.join(base, "datalint"), fileName)
+        return isRegularFile(path) ? path : nil
     }
 }

@@ -62,8 +62,10 @@ actor DatasetWorkspace {
     private func plugins(for settings: PluginSettings) -> [PluginStage] {
         let limits = IsolationLimits(timeout: clientSettings.pluginTimeout ?? settings.timeoutSeconds,
                                      memoryBytes: settings.memoryLimitMB << 20, restarts: settings.restarts)
-        var requests = clientSettings.plugins.map {
-            PluginRequest(path: $0, configurations: settings.configuration, isolation: .process, limits: limits)
+        let user = UserPlugins.load { pluginProblems.append($0) } ?? PluginSettings()
+        var requests = (user.paths + clientSettings.plugins).map {
+            PluginRequest(path: $0, configurations: user.configuration.merging(settings.configuration) { mine, _ in mine },
+                          isolation: .process, limits: limits)
         }
         if clientSettings.trustWorkspace {
             requests += settings.paths.map {
@@ -74,6 +76,8 @@ actor DatasetWorkspace {
             pluginProblems.append("datalint.toml names plugins in [plugins]; they are not loaded unless the setting "
                                   + "datalint.trustWorkspace is true (loading a plugin runs its code)")
         }
+        var seen: Set<String> = []
+        requests = requests.filter { seen.insert($0.path).inserted }
         guard !requests.isEmpty else { return [] }
         if let started = startedPlugins[requests] { return started }
         var stages: [PluginStage] = []

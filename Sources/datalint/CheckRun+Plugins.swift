@@ -10,7 +10,8 @@ extension CheckRun {
         let key = configuration?.path ?? ""
         if let started = startedPlugins[key] { return started }
         let settings = configuration?.settings.plugins ?? PluginSettings()
-        var requests = self.settings.plugins.map { request(for: $0, settings) }
+        guard let user = UserPlugins.load(report: { reportPluginError($0) }) else { return nil }
+        var requests = user.paths.map { request(for: $0, user) } + self.settings.plugins.map { request(for: $0, settings) }
         if !settings.paths.isEmpty {
             if self.settings.trustWorkspace {
                 requests += settings.paths.map { request(for: $0, settings) }
@@ -20,6 +21,8 @@ extension CheckRun {
                            + "they are not loaded unless you pass --trust (loading a plugin runs its code)")
             }
         }
+        var seen: Set<String> = []
+        requests = requests.filter { seen.insert($0.path).inserted }
         do throws(PluginStartError) {
             let stages = try PluginSet.start(requests, reservedNames: BuiltInStages.names + ["plugin"],
                                              workerCommand: PluginWorkerCommand.command) { message in

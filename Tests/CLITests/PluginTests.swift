@@ -101,11 +101,16 @@ import Testing
         #expect(result.standardError.contains("lib\(plugin).so"))
     }
 
-    @Test func theSamePluginTwiceIsADuplicateName() throws {
+    @Test func twoPluginsOfOneNameAreRefused() throws {
         let scratch = try Scratch()
         let library = try build("trivial", into: scratch.url)
+        let copy = scratch.url.appendingPathComponent("libtrivial-copy.so").path
+        try FileManager.default.copyItem(atPath: library, toPath: copy)
         let data = try dataset(in: scratch, trigger: "x")
-        let result = try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin", library, data], in: scratch.url)
+        // The same file named twice is loaded once; two files declaring one stage name are refused.
+        let twice = try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin", library, data], in: scratch.url)
+        #expect(twice.status != 2)
+        let result = try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin", copy, data], in: scratch.url)
         #expect(result.status == 2)
         #expect(result.standardError.contains("both name their stage"))
     }
@@ -121,6 +126,20 @@ import Testing
         #expect(untrusted.standardError.contains("they are not loaded unless you pass --trust"))
         let trusted = try Datalint.run(["check", "--no-progress", "--trust", data], in: scratch.url)
         #expect(trusted.standardOutput.contains("error[plugin/crashed]"))
+    }
+
+    @Test func theUsersOwnConfigurationLoadsPluginsWithoutTrust() throws {
+        let scratch = try Scratch()
+        let library = try build("segfault", into: scratch.url)
+        let data = try dataset(in: scratch, trigger: "CRASH")
+        let configuration = scratch.url.appendingPathComponent("xdg/datalint")
+        try FileManager.default.createDirectory(at: configuration, withIntermediateDirectories: true)
+        try "[plugins]\npaths = [\"\(library)\"]\n".write(to: configuration.appendingPathComponent("datalint.toml"), atomically: true,
+                                                          encoding: .utf8)
+        let result = try Datalint.run(["check", "--no-progress", data], in: scratch.url,
+                                      environment: ["XDG_CONFIG_HOME": scratch.url.appendingPathComponent("xdg").path])
+        #expect(result.standardOutput.contains("data.jsonl:3:1: error[plugin/crashed]"), "\(result.standardOutput)\(result.standardError)")
+        #expect(!result.standardError.contains("--trust"))
     }
 
     @Test func inProcessPluginsReportLikeIsolatedOnes() throws {
