@@ -66,8 +66,10 @@ struct ChunkWorker {
                 guard lineRanges.indices.contains(offset) else { continue }
                 report([diagnostic], line: chunk.bytes[lineRanges[offset]], hash: lineHashes[offset], into: &reported)
             }
-            reported = reported.enumerated().sorted { ($0.element.diagnostic.line, $0.offset) < ($1.element.diagnostic.line, $1.offset) }
-                .map(\.element)
+            reported = reported.enumerated().sorted { left, right in
+                let (a, b) = (left.element.diagnostic.range.start, right.element.diagnostic.range.start)
+                return (a.line, a.utf8Column, left.offset) < (b.line, b.utf8Column, right.offset)
+            }.map(\.element)
         }
         return ChunkOutcome(index: chunk.index, records: records, diagnostics: reported,
                             facts: runs.indices.map { runs[$0].takeFacts() }, lineHashes: lineHashes)

@@ -142,7 +142,7 @@ extension ConfigurationSchema {
             KeySchema(StandardKey.outlierThreshold, .fraction(in: 0...100)),
             KeySchema(StandardKey.iqrFactor, .fraction(in: 0...100)),
             KeySchema(StandardKey.outlierMinSamples, .integer(in: 3...1_000_000)),
-            KeySchema(StandardKey.outlierMinRatio, .fraction(in: 0...1_000_000)),
+            KeySchema(StandardKey.outlierMinRatio, .number(in: 1...1_000_000)),
         ])
     }
 

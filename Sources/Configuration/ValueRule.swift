@@ -75,6 +75,17 @@ extension ValueRule {
         }
     }
 
+    /// A number (integer or float) in `range`, bounds included.
+    public static func number(in range: ClosedRange<Double>) -> ValueRule {
+        let expectation = "a number from \(range.lowerBound.formatted) to \(range.upperBound.formatted)"
+        return ValueRule(expectation: expectation) { value, key in
+            guard let number = value.numberValue, range.contains(number) else {
+                return .mismatch(key: key, expected: expectation, found: value)
+            }
+            return nil
+        }
+    }
+
     /// A number (integer or float) strictly between the bounds of `range`.
     public static func fraction(in range: ClosedRange<Double>) -> ValueRule {
         let expectation = "a number greater than \(range.lowerBound) and less than \(range.upperBound)"
@@ -111,4 +122,9 @@ extension ValueRule {
     public static let nonEmptyStringList = stringList(of: "non-empty strings") { element, key in
         element.isEmpty ? "'\(key)' must not contain an empty string" : nil
     }
+}
+
+extension Double {
+    /// 1 for 1.0, 0.5 for 0.5: how a bound reads in a message.
+    fileprivate var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

@@ -97,8 +97,9 @@ public struct LengthAggregate: StageAggregate {
             let judgement = rule.method == .mad
                 ? String(format: "modified z-score %.1f, threshold %.1f", fence.score(value), rule.threshold)
                 : String(format: "beyond %@ %g×IQR", isLong ? "Q3 +" : "Q1 −", rule.iqrFactor)
-            return diagnostic(.outlier, "this \(entry.part.displayName) has \(count(entry.part.tokens)) tokens, unusually "
-                + "\(isLong ? "long" : "short") for this file: the median is \(grouped(usual)) over \(grouped(judged.count)), "
+            return diagnostic(.outlier, "this \(entry.part.displayName) has \(count(entry.part.tokens)) "
+                + "\(entry.part.tokens == 1 ? "token" : "tokens"), unusually \(isLong ? "long" : "short") for this file: the median of its "
+                + "\(grouped(judged.count)) \(entry.part.pluralName) is \(grouped(usual)), "
                 + "and \(isLong ? "more than \(grouped(limit))" : "fewer than \(grouped(limit))") is unusual "
                 + "(\(judgement)\(rule.scale == .log ? ", on log lengths" : ""))\(estimateNote)", entry.range)
         }
@@ -133,7 +134,7 @@ public struct LengthAggregate: StageAggregate {
             guard let cap, Double(tokens) >= near * Double(cap) else { return nil }
             let limit = options.maxAnswerTokens != nil ? "max_answer_tokens = \(grouped(cap))"
                 : "\(grouped(cap)) tokens, the length at which several of this file's answers stop"
-            return truncated(entry, because: "it has \(count(tokens)) \(tokens == 1 ? "token" : "tokens"), near \(limit)")
+            return truncated(entry, because: "it has \(count(tokens)) \(tokens == 1 ? "token" : "tokens"), \(tokens >= cap ? "at" : "near") \(limit)")
         }
     }
 

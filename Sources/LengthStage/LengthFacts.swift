@@ -65,8 +65,9 @@ public struct PartLength: Sendable, Equatable {
     public var node: Int { Int(nodeIndex) }
     public var tokens: Int { Int(tokenCount) }
 
-    /// An answer to judge as one: a tool-calling turn's content is a preface, not an answer.
-    var isJudgedAsAnswer: Bool { isAnswer && !callsTools }
+    /// An answer to judge as one (near-empty, cut off): a tool-calling turn's content is a preface, not an answer,
+    /// and a rejected answer may be short or broken on purpose.
+    var isJudgedAsAnswer: Bool { isAnswer && !callsTools && slot != "field:rejected" }
 
     /// Turns that call tools are judged apart from the other turns of their role.
     static let toolCallSuffix = " tool-call"
@@ -74,6 +75,11 @@ public struct PartLength: Sendable, Equatable {
     /// How the part is named in messages: "user turn", "assistant tool-call turn", "`output`".
     var displayName: String {
         slot.hasPrefix("role:") ? "\(slot.dropFirst(5)) turn" : "`\(slot.dropFirst(6))`"
+    }
+
+    /// "user turns", "`output` values".
+    var pluralName: String {
+        slot.hasPrefix("role:") ? "\(slot.dropFirst(5)) turns" : "`\(slot.dropFirst(6))` values"
     }
 }
 

@@ -25,7 +25,7 @@ final class InProcessInstance {
         }
         let result = collector.end()
         guard status == DATALINT_OK, let created else {
-            host.deallocate()
+            // `deinit` runs for this half-made instance too, and frees the host table (there is no plugin instance).
             throw PluginFailureError(failure: result.failure ?? .failed("create returned \(status) without a message"), events: result.events)
         }
         instance = created
@@ -62,7 +62,15 @@ final class InProcessInstance {
             EventCollector.from(context).add(.log(level: Int(level), message: message.map { String(cString: $0) } ?? ""))
         }
         table.emit_diagnostic = { context, diagnostic in
-            guard let diagnostic, let read = PluginDiagnostic(reading: diagnostic) else { return DATALINT_FAILED }
+            guard let diagnostic else {
+                EventCollector.from(context).add(.refused(line: nil, reason: "emitted a NULL diagnostic"))
+                return DATALINT_FAILED
+            }
+            guard let read = PluginDiagnostic(reading: diagnostic) else {
+                EventCollector.from(context).add(.refused(line: Int(clamping: diagnostic.pointee.line),
+                                                          reason: "emitted a diagnostic whose code or message is NULL"))
+                return DATALINT_FAILED
+            }
             EventCollector.from(context).add(.diagnostic(read))
             return DATALINT_OK
         }

@@ -149,6 +149,7 @@ final class IsolatedSession {
 
     private func end(_ worker: WorkerProcess) -> PluginFailure {
         let ending = worker.ending
+        worker.stop()  // whatever the plugin forked dies with it
         self.worker = nil
         return .crashed(ending)
     }

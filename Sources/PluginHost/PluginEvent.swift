@@ -5,6 +5,9 @@ public enum PluginEvent: Sendable, Equatable {
     case record(line: Int, json: [UInt8])
     case drop(line: Int, reason: String)
     case log(level: Int, message: String)
+    /// Something the plugin handed over that the host refused at once (a NULL code or message), with the record's
+    /// line when the plugin gave one.
+    case refused(line: Int?, reason: String)
 }
 
 /// A diagnostic as the plugin gave it, before its place is resolved in the record.

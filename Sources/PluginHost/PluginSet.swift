@@ -37,6 +37,16 @@ public enum PluginSet {
         return stages
     }
 
+    /// Configured stage names that no started plugin has (a misspelt name would silently leave a plugin with its
+    /// defaults), each with what to say about it.
+    public static func unusedConfigurations(_ names: some Sequence<String>, stages: [PluginStage]) -> [String] {
+        let loaded = stages.map(\.name)
+        return names.filter { !loaded.contains($0) }.sorted().map { name in
+            "a configuration is given for the stage '\(name)', but no loaded plugin has that name"
+                + (loaded.isEmpty ? "" : " (loaded: \(loaded.joined(separator: ", ")))")
+        }
+    }
+
     /// The stage name a plugin declares, read without creating an instance.
     public static func stageName(of request: PluginRequest, workerCommand: [String]) throws(PluginStartError) -> String {
         switch request.isolation {

@@ -2,6 +2,7 @@ import DatasetText
 import Diagnostics
 import RecordScanner
 import StageKit
+import Synchronization
 
 /// A plugin's stage as datalint runs it: batches of a chunk's records go to the plugin, and what it says comes back
 /// as diagnostics — its findings at exact ranges (JSON Pointers resolved, byte ranges checked), and its failures as
@@ -11,10 +12,18 @@ public struct PluginStage: BatchRecordStage {
     /// Where the plugin's log lines go (prefixed with its name).
     let log: @Sendable (String) -> Void
 
+    /// Invalid output is reported this many times per plugin and run, then summarized once: a plugin that gets
+    /// every record wrong would otherwise print a line per record.
+    let invalidOutputBudget = ReportBudget(limit: 100)
+
     public init(runner: PluginRunner, log: @escaping @Sendable (String) -> Void) {
         self.runner = runner
         self.log = log
     }
+
+    /// Findings per record shown; a plugin's message is cut at `messageLimit` characters.
+    static let findingsPerRecord = 100
+    static let messageLimit = 1_000
 
     public var name: String { runner.descriptor.name }
 
@@ -68,7 +77,7 @@ public struct PluginStage: BatchRecordStage {
             for event in outcome.events {
                 switch event {
                 case .record(let line, let json) where lines.contains(line):
-                    if let problem = Self.problem(withRewritten: json) ?? (json.contains(0x0A) ? "more than one line" : nil) {
+                    if let problem = Self.problem(withRewritten: json) {
                         result.diagnostics.append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was",
                                                           line: line, records: &records))
                         failed.insert(line)
@@ -80,7 +89,9 @@ public struct PluginStage: BatchRecordStage {
                 case .diagnostic(let found):
                     result.diagnostics.append(resolve(found, records: &records))
                 case .log(_, let message):
-                    log("plugin \(name): \(message)")
+                    log("plugin \(name): \(Self.cut(message))")
+                case .refused(let line, let reason):
+                    result.diagnostics.append(failure(.invalidOutput, reason, line: line ?? batch.lines[part.lowerBound], records: &records))
                 default:
                     result.diagnostics.append(failure(.invalidOutput, "changed a record that was not in the batch it was given",
                                                       line: batch.lines[part.lowerBound], records: &records))
@@ -103,27 +114,64 @@ public struct PluginStage: BatchRecordStage {
     }
 
     private func report(_ outcome: BatchOutcome, records: inout BatchRecords, into diagnostics: inout [Diagnostic]) {
+        var perRecord: [Int: Int] = [:]
         for event in outcome.events {
             switch event {
             case .diagnostic(let found):
-                diagnostics.append(resolve(found, records: &records))
-            case .record(let line, let json):
-                if let problem = Self.problem(withRewritten: json) {
-                    diagnostics.append(failure(.invalidOutput, "rewrote the record into \(problem)", line: line, records: &records))
+                perRecord[found.line, default: 0] += 1
+                let count = perRecord[found.line]!
+                if count <= Self.findingsPerRecord {
+                    append(resolve(found, records: &records), to: &diagnostics)
+                } else if count == Self.findingsPerRecord + 1 {
+                    append(failure(.invalidOutput, "reported more than \(Self.findingsPerRecord) findings on this record; the rest are not shown",
+                                   line: found.line, records: &records), to: &diagnostics)
                 }
-            case .drop:
-                break  // Only pipelines act on transforms; a check reports what the record is now.
+            case .record(let line, let json):
+                if !records.contains(line) {
+                    append(outsideBatch("rewrote", line: line, records: &records), to: &diagnostics)
+                } else if let problem = Self.problem(withRewritten: json) {
+                    append(failure(.invalidOutput, "rewrote the record into \(problem)", line: line, records: &records), to: &diagnostics)
+                }
+            case .drop(let line, _):
+                // Only pipelines act on transforms; a check reports what the record is now.
+                if !records.contains(line) { append(outsideBatch("dropped", line: line, records: &records), to: &diagnostics) }
+            case .refused(let line, let reason):
+                append(failure(.invalidOutput, reason, line: line ?? records.firstLine ?? 0, records: &records), to: &diagnostics)
             case .log(_, let message):
-                log("plugin \(name): \(message)")
+                log("plugin \(name): \(Self.cut(message))")
             }
         }
         for failure in outcome.failures { diagnostics.append(report(failure, records: &records)) }
+    }
+
+    /// Adds a diagnostic, unless it is invalid output beyond the budget (one summary says so).
+    private func append(_ diagnostic: Diagnostic, to diagnostics: inout [Diagnostic]) {
+        guard diagnostic.code == PluginCode.invalidOutput.code else { return diagnostics.append(diagnostic) }
+        switch invalidOutputBudget.spend() {
+        case .within: diagnostics.append(diagnostic)
+        case .exhausted:
+            var summary = diagnostic
+            summary.message += "; plugin \(name) gave invalid output \(invalidOutputBudget.limit) times, later cases are not reported"
+            diagnostics.append(summary)
+        case .beyond: break
+        }
+    }
+
+    private func outsideBatch(_ verb: String, line: Int, records: inout BatchRecords) -> Diagnostic {
+        let batch = records.firstLine.map { " (lines \($0 + 1)–\((records.lastLine ?? $0) + 1))" } ?? ""
+        return failure(.invalidOutput, "\(verb) the record of line \(line + 1), which is not in the batch it was given\(batch)",
+                       line: records.firstLine ?? line, records: &records)
+    }
+
+    static func cut(_ message: String) -> String {
+        message.count <= messageLimit ? message : String(message.prefix(messageLimit)) + "… (\(message.count) characters)"
     }
 
     private func report(_ failure: BatchOutcome.Failure, records: inout BatchRecords) -> Diagnostic {
         let restarts = failure.restartsLeft > 0
             ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)" : ""
         let (code, what): (PluginCode, String) = switch failure.failure {
+        case .crashed(let how) where how.hasPrefix("exit status"): (.crashed, "exited unexpectedly (\(how)) on this record\(restarts)")
         case .crashed(let how): (.crashed, "crashed (\(how)) on this record\(restarts)")
         case .timedOut(let seconds): (.timeout, "did not finish this record within \(Self.seconds(seconds)) and was stopped\(restarts)")
         case .failed(let message): (.failed, "failed: \(message)")
@@ -138,8 +186,10 @@ public struct PluginStage: BatchRecordStage {
     }
 
     private func failure(_ code: PluginCode, _ what: String, line: Int, records: inout BatchRecords) -> Diagnostic {
-        Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)",
-                   range: records.record(at: line)?.lineSourceRange ?? .lineStart(line))
+        // A line outside the batch has no record here: the finding goes to the batch's first record instead.
+        let placed = records.record(at: line) == nil ? (records.firstLine ?? line) : line
+        return Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)",
+                          range: records.record(at: placed)?.lineSourceRange ?? .lineStart(placed))
     }
 
     /// The plugin's diagnostic at its exact place, or a `plugin/invalid-output` saying why it cannot be placed.
@@ -153,9 +203,13 @@ public struct PluginStage: BatchRecordStage {
             return failure(.invalidOutput, "reported \(found.code) with severity \(found.severity) (1 error … 4 hint)", line: found.line,
                            records: &records)
         }
+        let message = Self.cut(found.message)
         guard let record = records.record(at: found.line) else {
+            guard records.batch == nil else {
+                return outsideBatch("reported \(found.code) for", line: found.line, records: &records)
+            }
             // `finish` may name any record of the file; without its text the finding sits at the line's start.
-            return Diagnostic(code: code, severity: severity, message: found.message, range: .lineStart(found.line))
+            return Diagnostic(code: code, severity: severity, message: message, range: .lineStart(found.line))
         }
         let span: Range<Int>
         switch found.place {
@@ -168,7 +222,11 @@ public struct PluginStage: BatchRecordStage {
         case .bytes(-1, -1):
             span = 0..<record.lineRange.count
         case .bytes(let start, let end):
-            guard start >= 0, start <= end, end <= record.lineRange.count else {
+            guard start <= end else {
+                return failure(.invalidOutput, "reported \(found.code) at bytes \(start)–\(end), an inverted range", line: found.line,
+                               records: &records)
+            }
+            guard start >= 0, end <= record.lineRange.count else {
                 return failure(.invalidOutput, "reported \(found.code) at bytes \(start)–\(end), outside the record's \(record.lineRange.count) bytes",
                                line: found.line, records: &records)
             }
@@ -179,10 +237,11 @@ public struct PluginStage: BatchRecordStage {
             [Fix(title: "Apply \(name)'s suggestion", edits: [TextEdit(range: range, newText: String(decoding: $0, as: UTF8.self))],
                  isPreferred: false)]
         } ?? []
-        return Diagnostic(code: code, severity: severity, message: found.message, range: range, fixes: fixes)
+        return Diagnostic(code: code, severity: severity, message: message, range: range, fixes: fixes)
     }
 
     static func problem(withRewritten json: [UInt8]) -> String? {
+        if json.contains(0x0A) || json.contains(0x0D) { return "more than one line" }
         var scanner = RecordScanner()
         let record = scanner.scan(json)
         if let error = record.syntaxError { return "invalid JSON (\(error.message))" }
@@ -214,6 +273,7 @@ private struct BatchRecords {
     }
 
     var count: Int { batch?.count ?? 0 }
+    func contains(_ line: Int) -> Bool { index[line] != nil }
     var firstLine: Int? { batch?.lines.first }
     var lastLine: Int? { batch?.lines.last }
 
@@ -228,3 +288,22 @@ private struct BatchRecords {
     }
 }
 
+
+/// A count shared by every batch of a run (batches are checked on several threads).
+final class ReportBudget: Sendable {
+    let limit: Int
+    private let spent = Mutex(0)
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    enum Outcome { case within, exhausted, beyond }
+
+    func spend() -> Outcome {
+        spent.withLock { count in
+            count += 1
+            return count < limit ? .within : count == limit ? .exhausted : .beyond
+        }
+    }
+}

@@ -15,7 +15,21 @@ public enum PluginWorker {
             var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
             setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
         }
-        var channel = FrameChannel(input: STDIN_FILENO, output: STDOUT_FILENO)
+        // The protocol moves off standard input and output before the plugin is loaded: a plugin that prints (a
+        // debugging printf) writes to standard error instead of into the frames, and one that reads gets nothing.
+        let protocolInput = dup(STDIN_FILENO), protocolOutput = dup(STDOUT_FILENO)
+        _ = fcntl(protocolInput, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(protocolOutput, F_SETFD, FD_CLOEXEC)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        let nothing = open("/dev/null", O_RDONLY)
+        if nothing >= 0 {
+            dup2(nothing, STDIN_FILENO)
+            close(nothing)
+        }
+        var channel = FrameChannel(input: protocolInput, output: protocolOutput)
+        // When the host goes (its end of the pipe closes), so do this worker and anything its plugin started: the
+        // worker leads a process group of its own (see WorkerProcess).
+        defer { if getpgrp() == getpid() { kill(0, SIGKILL) } }
         let library: PluginLibrary
         do {
             library = try PluginLibrary.load(path)

@@ -14,6 +14,7 @@ enum FrameKind: UInt8 {
     case record = 0x52     // R
     case drop = 0x58       // X
     case log = 0x4C        // L
+    case refused = 0x56    // V
     case end = 0x45        // E
 }
 
@@ -118,6 +119,11 @@ extension PluginEvent {
             writer.integer(Int32(level))
             writer.string(message)
             return writer.frame
+        case .refused(let line, let reason):
+            var writer = FrameWriter(.refused)
+            writer.integer(Int64(line ?? -1))
+            writer.string(reason)
+            return writer.frame
         }
     }
 
@@ -142,6 +148,9 @@ extension PluginEvent {
             self = .drop(line: Int(clamping: try reader.integer(UInt64.self)), reason: try reader.string())
         case .log:
             self = .log(level: Int(try reader.integer(Int32.self)), message: try reader.string())
+        case .refused:
+            let line = Int(try reader.integer(Int64.self))
+            self = .refused(line: line < 0 ? nil : line, reason: try reader.string())
         default:
             throw FrameError("frame \(kind) is not an event")
         }

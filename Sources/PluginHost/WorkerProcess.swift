@@ -38,7 +38,17 @@ final class WorkerProcess {
         }
         let environment = (inherited + ["SWIFT_BACKTRACE=enable=no"]).map { strdup($0) } + [nil]
         defer { environment.forEach { free($0) } }
-        let status = posix_spawn(&pid, command[0], &actions, nil, arguments, environment)
+        // The worker leads a process group of its own, so that stopping it stops whatever its plugin forked; and it
+        // starts with no signal blocked (the spawning thread may block some, and a child inherits the mask).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
+        let status = posix_spawn(&pid, command[0], &actions, &attributes, arguments, environment)
         close(toChild[0])
         close(fromChild[1])
         guard status == 0 else {
@@ -58,6 +68,9 @@ final class WorkerProcess {
 
     /// Kills the process (if it still runs) and collects it.
     func stop() {
+        // The whole group: the worker and anything its plugin forked (the group outlives a reaped leader while
+        // members remain).
+        kill(-pid, SIGKILL)
         guard reaped == nil else { return }
         kill(pid, SIGKILL)
         _ = exitStatus()

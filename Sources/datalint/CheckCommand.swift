@@ -88,6 +88,11 @@ struct CheckCommand: AsyncParsableCommand {
                                valueName: "seconds"))
     var pluginTimeout: Double?
 
+    @Option(name: .customLong("plugin-configuration"), parsing: .singleValue,
+            help: ArgumentHelp("A plugin stage's configuration as NAME=JSON (repeatable; over datalint.toml's [plugin-configuration]).",
+                               valueName: "name=json"))
+    var pluginConfigurations: [String] = []
+
     @Flag(help: "Trust the datasets' datalint.toml: load the plugins its [plugins] section names (this runs their code).")
     var trust = false
 
@@ -103,6 +108,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let pluginTimeout, !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
+        _ = try PluginConfigurationArgument.parse(pluginConfigurations)
         guard ["auto", "always", "never"].contains(color) else {
             throw ValidationError("unknown value '\(color)' for --color; use auto, always or never")
         }
@@ -140,6 +146,7 @@ struct CheckCommand: AsyncParsableCommand {
             plugins: plugins,
             pluginIsolation: pluginIsolation.flatMap(PluginIsolation.init),
             pluginTimeout: pluginTimeout,
+            pluginConfigurations: try PluginConfigurationArgument.parse(pluginConfigurations),
             trustWorkspace: trust)
         var run = CheckRun(settings: settings)
         let status = await run.run(InputPaths.expand(files.isEmpty ? ["-"] : files))

@@ -30,6 +30,10 @@ extension CheckRun {
                 errors.write("datalint: \(message)\n")
                 errors.flush()
             }
+            let configured = Set(settings.configuration.keys).union(self.settings.pluginConfigurations.keys)
+            if !requests.isEmpty || !self.settings.pluginConfigurations.isEmpty {
+                for problem in PluginSet.unusedConfigurations(configured, stages: stages) { reportNote(problem) }
+            }
             startedPlugins[key] = stages
             return stages
         } catch {
@@ -39,7 +43,7 @@ extension CheckRun {
     }
 
     private func request(for path: String, _ settings: PluginSettings) -> PluginRequest {
-        PluginRequest(path: path, configurations: settings.configuration,
+        PluginRequest(path: path, configurations: settings.configuration.merging(self.settings.pluginConfigurations) { _, command in command },
                       isolation: self.settings.pluginIsolation ?? PluginIsolation(rawValue: settings.isolation) ?? .process,
                       limits: IsolationLimits(timeout: self.settings.pluginTimeout ?? settings.timeoutSeconds, memoryBytes: settings.memoryLimitMB << 20,
                                               restarts: settings.restarts))

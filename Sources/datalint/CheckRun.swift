@@ -27,6 +27,8 @@ struct CheckSettings {
     var plugins: [String] = []
     var pluginIsolation: PluginIsolation?
     var pluginTimeout: Double?
+    /// `--plugin-configuration NAME=JSON`, over the configuration file's `[plugin-configuration]`.
+    var pluginConfigurations: [String: String] = [:]
     var trustWorkspace = false
 }
 

@@ -1,4 +1,5 @@
 import Checker
+import Configuration
 import DatasetIO
 import Diagnostics
 import PluginHost
@@ -17,10 +18,23 @@ struct PipelineRun {
     }
 
     mutating func run(files: [String], plugins: [String], configurations: [String: String], isolation: PluginIsolation,
-                      output: String?) async -> Int32 {
+                      timeout: Double?, output: String?) async -> Int32 {
+        // The plugins' configurations and limits of the nearest datalint.toml (of the first input), the command
+        // line's on top. Only stages named on the command line run: a pipeline is what its command says.
+        let loader = ConfigurationLoader(schema: .standard(stageNames: BuiltInStages.names, catalog: BuiltInStages.catalog))
+        let settings: PluginSettings
+        do {
+            let near = files.first.flatMap { $0 == "-" ? nil : $0 } ?? "./-"
+            settings = try loader.loadNearest(toDatasetAt: near)?.settings.plugins ?? PluginSettings()
+        } catch {
+            return fail(error.problems.map(\.description).joined(separator: "\n"))
+        }
+        let merged = settings.configuration.merging(configurations) { _, command in command }
+        let limits = IsolationLimits(timeout: timeout ?? settings.timeoutSeconds, memoryBytes: settings.memoryLimitMB << 20,
+                                     restarts: settings.restarts)
         let stages: [PluginStage]
         do throws(PluginStartError) {
-            stages = try PluginSet.start(plugins.map { PluginRequest(path: $0, configurations: configurations, isolation: isolation) },
+            stages = try PluginSet.start(plugins.map { PluginRequest(path: $0, configurations: merged, isolation: isolation, limits: limits) },
                                          reservedNames: BuiltInStages.names + ["plugin"], workerCommand: PluginWorkerCommand.command) { message in
                 var errors = StandardStream.error()
                 errors.write("datalint: \(message)\n")
@@ -29,6 +43,7 @@ struct PipelineRun {
         } catch {
             return fail("\(error)")
         }
+        for problem in PluginSet.unusedConfigurations(configurations.keys, stages: stages) { report("datalint: note: " + problem) }
         var sink: OutputSink
         do {
             sink = try OutputSink(path: output)
@@ -53,7 +68,7 @@ struct PipelineRun {
         }
         if !quiet {
             errors.write("datalint: \(counts.read) records in, \(counts.written) out (\(counts.rewritten) rewritten, "
-                         + "\(counts.dropped) dropped)\(counts.failures > 0 ? "; \(counts.failures) plugin failures, their records kept as they were" : "")\n")
+                         + "\(counts.dropped) dropped)\(counts.failures > 0 ? "; \(counts.failures) plugin failure\(counts.failures == 1 ? "" : "s"), their records kept as they were" : "")\n")
             errors.flush()
         }
         return counts.failures > 0 ? 1 : 0
@@ -97,7 +112,7 @@ struct PipelineRun {
         var output = records
         var position: [Int: Int] = [:]
         for index in present { position[records[index]!.line] = index }
-        for (line, change) in result.changes {
+        for (line, change) in result.changes.sorted(by: { $0.key < $1.key }) {
             guard let index = position[line] else { continue }
             switch change {
             case .rewritten(let bytes):

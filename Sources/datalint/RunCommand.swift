@@ -24,8 +24,14 @@ struct RunCommand: AsyncParsableCommand {
     var plugins: [String] = []
 
     @Option(name: .customLong("plugin-configuration"), parsing: .singleValue,
-            help: ArgumentHelp("A stage's configuration as NAME=JSON (repeatable).", valueName: "name=json"))
+            help: ArgumentHelp("A stage's configuration as NAME=JSON (repeatable; over the nearest datalint.toml's [plugin-configuration]).",
+                               valueName: "name=json"))
     var configurations: [String] = []
+
+    @Option(name: .customLong("plugin-timeout"),
+            help: ArgumentHelp("Seconds an isolated plugin may take over one batch (default: [plugins] timeout_seconds, else 30).",
+                               valueName: "seconds"))
+    var timeout: Double?
 
     @Option(name: .customLong("plugin-isolation"), help: ArgumentHelp("process or none.", valueName: "mode"))
     var isolation: String = PluginIsolation.process.rawValue
@@ -41,23 +47,17 @@ struct RunCommand: AsyncParsableCommand {
         guard PluginIsolation(rawValue: isolation) != nil else {
             throw ValidationError("unknown --plugin-isolation '\(isolation)'; use process or none")
         }
-        for configuration in configurations where !configuration.contains("=") {
-            throw ValidationError("--plugin-configuration takes NAME=JSON, not '\(configuration)'")
-        }
+        _ = try PluginConfigurationArgument.parse(configurations)
+        if let timeout, !(timeout > 0) { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
         if let output, files.contains(where: { $0 != "-" && URL(fileURLWithPath: $0).standardized == URL(fileURLWithPath: output).standardized }) {
             throw ValidationError("--output \(output) is also an input; inputs are never modified")
         }
     }
 
     func run() async throws {
-        var named: [String: String] = [:]
-        for configuration in configurations {
-            let parts = configuration.split(separator: "=", maxSplits: 1)
-            named[String(parts[0])] = String(parts[1])
-        }
         var pipeline = PipelineRun(quiet: quiet)
-        let status = await pipeline.run(files: files, plugins: plugins, configurations: named,
-                                        isolation: PluginIsolation(rawValue: isolation) ?? .process, output: output)
+        let status = await pipeline.run(files: files, plugins: plugins, configurations: try PluginConfigurationArgument.parse(configurations),
+                                        isolation: PluginIsolation(rawValue: isolation) ?? .process, timeout: timeout, output: output)
         if status != 0 { throw ExitCode(status) }
     }
 }

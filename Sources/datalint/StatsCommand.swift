@@ -1,4 +1,6 @@
 import ArgumentParser
+import Checker
+import Configuration
 import DatasetIO
 import DatasetProfile
 import Foundation
@@ -23,8 +25,8 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(help: "human or json.")
     var format: StatsFormat = .human
 
-    @Option(help: "cl100k_base or o200k_base.")
-    var encoding: String = BPEEncoding.cl100kBase.name
+    @Option(help: "cl100k_base or o200k_base (default: the datasets' datalint.toml [length] encoding, else cl100k_base).")
+    var encoding: String?
 
     @Option(help: "Epochs for the estimate of training tokens.")
     var epochs: Int = 3
@@ -43,7 +45,7 @@ struct StatsCommand: AsyncParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard BPEEncoding.named(encoding) != nil else {
+        if let encoding, BPEEncoding.named(encoding) == nil {
             throw ValidationError("unknown --encoding '\(encoding)' (known: \(BPEEncoding.all.map(\.name).joined(separator: ", ")))")
         }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
@@ -52,7 +54,9 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         var errors = StandardStream.error()
-        let encoding = BPEEncoding.named(self.encoding)!
+        // Without --encoding, the [length] encoding of the first dataset's datalint.toml, as `check` counts.
+        let configured = files.first.flatMap { $0 == "-" ? nil : Self.configuredEncoding(near: $0) }
+        let encoding = BPEEncoding.named(self.encoding ?? configured ?? BPEEncoding.cl100kBase.name) ?? .cl100kBase
         let counter: RecordTokenCounter
         do {
             counter = RecordTokenCounter(tokenizer: try BPETokenizer(encoding: encoding))
@@ -91,6 +95,11 @@ struct StatsCommand: AsyncParsableCommand {
         output.write(format == .json ? StatsReport.json(profile, histograms: histograms, findings: findings, epochs: epochs)
                      : StatsReport.human(profile, findings: findings, epochs: epochs))
         output.flush()
+    }
+
+    private static func configuredEncoding(near path: String) -> String? {
+        let loader = ConfigurationLoader(schema: .standard(stageNames: BuiltInStages.names, catalog: BuiltInStages.catalog))
+        return (try? loader.loadNearest(toDatasetAt: path))??.settings.length.encoding
     }
 
     private static func read(_ file: String, into profile: inout DatasetProfile) throws {

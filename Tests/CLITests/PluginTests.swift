@@ -101,6 +101,35 @@ import Testing
         #expect(result.standardError.contains("lib\(plugin).so"))
     }
 
+    @Test(arguments: ["process", "none"])
+    func aFailingCreateShowsThePluginsOwnMessage(isolation: String) throws {
+        let result = try check("fail-create", trigger: "x", extra: ["--plugin-isolation", isolation])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("fail-create: this stage refuses every configuration"), "\(result.standardError)")
+        #expect(!result.standardError.contains("double free") && !result.standardError.contains("crashed"))
+    }
+
+    @Test func misreportsAreReportedAndAPluginsStdoutAndChildrenCannotHurt() throws {
+        let result = try check("misreport", trigger: "FORK")
+        let refused = result.standardOutput.split(separator: "\n").filter { $0.contains("error[plugin/invalid-output]") }
+        #expect(refused.contains { $0.contains("which is not in the batch it was given") }, "\(result.standardOutput)")
+        #expect(refused.contains { $0.contains("code or message is NULL") })
+        #expect(!result.standardOutput.contains("debugging output"))
+        #expect(result.standardError.contains("debugging output on stdout"))
+        #expect(result.standardOutput.contains("format/unknown-role"))
+        // `Datalint.run` reads the output to its end: a forked child holding it open would hang the test here.
+        let survivors = try Datalint.run(["check", "--version"])
+        #expect(survivors.status == 0)
+    }
+
+    @Test func aConfigurationForAnUnknownStageIsReported() throws {
+        let result = try check("trivial", trigger: "x", extra: ["--plugin-configuration", #"trivail={"a": 1}"#])
+        #expect(result.standardError.contains("a configuration is given for the stage 'trivail', but no loaded plugin has that name"))
+        let notAnObject = try check("trivial", trigger: "x", extra: ["--plugin-configuration", "trivial=[1]"])
+        #expect(notAnObject.status == 2)
+        #expect(notAnObject.standardError.contains("is not a JSON object"))
+    }
+
     @Test func twoPluginsOfOneNameAreRefused() throws {
         let scratch = try Scratch()
         let library = try build("trivial", into: scratch.url)
@@ -216,5 +245,21 @@ import Testing
         let findings = result.standardOutput.split(separator: "\n").filter { $0.contains("[refusal-detector/refusal]") }
         #expect(findings.count == 1, "\(result.standardOutput)\(result.standardError)")
         #expect(findings.first?.contains("data.jsonl:1:") == true)
+    }
+}
+
+@Suite struct StatsEncodingTests {
+    @Test func statsCountsInTheConfiguredEncodingUnlessTold() throws {
+        let scratch = try Scratch()
+        let data = scratch.url.appendingPathComponent("data.jsonl").path
+        try #"{"messages":[{"role":"user","content":"Hello there"},{"role":"assistant","content":"Hi!"}]}"#.appending("\n")
+            .write(toFile: data, atomically: true, encoding: .utf8)
+        try "[length]\nencoding = \"o200k_base\"\n".write(to: scratch.url.appendingPathComponent("datalint.toml"), atomically: true,
+                                                            encoding: .utf8)
+        let configured = try Datalint.run(["stats", "--format", "json", "--skip-checks", data])
+        #expect(configured.standardOutput.contains(#""encoding": "o200k_base""#) || configured.standardOutput.contains(#""encoding":"o200k_base""#),
+                "\(configured.standardOutput)")
+        let told = try Datalint.run(["stats", "--format", "json", "--skip-checks", "--encoding", "cl100k_base", data])
+        #expect(told.standardOutput.contains("cl100k_base"))
     }
 }

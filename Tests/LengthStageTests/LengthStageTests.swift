@@ -155,6 +155,14 @@ import Tokenization
         #expect(diagnoseFile(lines).isEmpty)
     }
 
+    @Test func shortRejectedAnswersAreWhatPreferenceDataIsFor() {
+        var lines = (0..<6).map { #"{"prompt":"\#(sentence(10, seed: $0))","chosen":"\#(sentence(40, seed: $0))","rejected":"\#(sentence(30, seed: $0))"}"# }
+        lines[2] = #"{"prompt":"\#(sentence(10))","chosen":"\#(sentence(40))","rejected":"No."}"#
+        #expect(diagnoseFile(lines).isEmpty)
+        lines[3] = #"{"prompt":"\#(sentence(10))","chosen":"OK","rejected":"\#(sentence(30))"}"#
+        #expect(found(diagnoseFile(lines)) == ["length/short-answer@4"])
+    }
+
     @Test func theLimitIsConfigurable() {
         var lines = (0..<6).map { chat(sentence(10, seed: $0), sentence(40, seed: $0)) }
         lines[0] = chat(sentence(10), "Yes, it is.")
