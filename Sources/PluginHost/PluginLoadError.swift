@@ -8,6 +8,9 @@ public enum PluginLoadError: Error, Equatable, CustomStringConvertible {
     case malformedDescriptor(path: String, reason: String)
     case duplicateName(name: String, path: String, otherPath: String)
 
+    /// Stands for datalint itself as the owner of a built-in stage's name.
+    static let builtIn = "datalint (built-in)"
+
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
@@ -25,6 +28,8 @@ public enum PluginLoadError: Error, Equatable, CustomStringConvertible {
                 + "update datalint"
         case .malformedDescriptor(let path, let reason):
             "plugin \(path) has a malformed descriptor: \(reason)"
+        case .duplicateName(let name, let path, let otherPath) where otherPath == PluginLoadError.builtIn:
+            "plugin \(path) names its stage '\(name)', which is a built-in stage's name; stage names must be unique"
         case .duplicateName(let name, let path, let otherPath):
             "plugins \(otherPath) and \(path) both name their stage '\(name)'; stage names must be unique"
         }

@@ -23,7 +23,7 @@ public enum PluginSet {
     public static func start(_ requests: [PluginRequest], reservedNames: [String], workerCommand: [String],
                              log: @escaping @Sendable (String) -> Void) throws(PluginStartError) -> [PluginStage] {
         var stages: [PluginStage] = []
-        var paths: [String: String] = Dictionary(uniqueKeysWithValues: reservedNames.map { ($0, "datalint (built-in)") })
+        var paths: [String: String] = Dictionary(uniqueKeysWithValues: reservedNames.map { ($0, PluginLoadError.builtIn) })
         for request in requests {
             let name = try stageName(of: request, workerCommand: workerCommand)
             if let other = paths[name] {

@@ -48,6 +48,7 @@ struct CheckRun {
     /// Plugin stages by configuration file ("" for none), and configurations whose untrusted plugins were noted.
     var startedPlugins: [String: [PluginStage]] = [:]
     var warnedUntrustedPlugins: Set<String> = []
+    private var reportedConfigurationProblems: Set<String> = []
     /// What each checked file's `dedup` stage saw, compared across files once every file is read.
     private var crossFile = CrossFileDuplicatesRun()
 
@@ -212,7 +213,13 @@ struct CheckRun {
             return CheckPlan(configuration: loaded?.settings ?? .default, overrides: settings.overrides,
                              datasetPath: path == "-" ? nil : path, plugins: plugins)
         case .failure(let error):
-            for problem in error.problems { reportInputError(problem.description) }
+            // Each file under a broken configuration fails, but its problems are said once.
+            let key = error.problems.map(\.description).joined(separator: "\n")
+            if reportedConfigurationProblems.insert(key).inserted {
+                for problem in error.problems { reportInputError(problem.description) }
+            } else {
+                hadInputError = true
+            }
             return nil
         }
     }

@@ -93,8 +93,11 @@ struct StatsHTMLReport {
         let languages = profile.languages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { code, count in
             [profile.languageNames[code].map { "\($0.capitalized) (\(code))" } ?? code, "\(count)", share(count)]
         }
+        // Shares of conversations: records of other schemas have no turns.
+        let conversations = max(1, profile.turns.count)
         let turnCounts = histograms.turnsPerRecord.map { bin in
-            [bin.lowerBound == bin.upperBound ? "\(bin.lowerBound)" : "\(bin.lowerBound)–\(bin.upperBound)", "\(bin.count)", share(bin.count)]
+            [bin.lowerBound == bin.upperBound ? "\(bin.lowerBound)" : "\(bin.lowerBound)–\(bin.upperBound)", "\(bin.count)",
+             String(format: "%.1f%%", 100 * Double(bin.count) / Double(conversations))]
         }
         return """
             <section id="coverage">
@@ -103,7 +106,7 @@ struct StatsHTMLReport {
             \(Self.table(id: "schemas", header: ["schema", "records", "share"], rows: ranked(profile.schemas)))
             \(Self.table(id: "languages", header: ["language", "records", "share"], rows: languages))
             \(Self.table(id: "roles", header: ["role", "turns", ""], rows: ranked(profile.roles).map { [$0[0], $0[1], ""] }))
-            \(turnCounts.isEmpty ? "" : Self.table(id: "turn-counts", header: ["turns", "records", "share"], rows: turnCounts))
+            \(turnCounts.isEmpty ? "" : Self.table(id: "turn-counts", header: ["turns", "conversations", "share"], rows: turnCounts))
             </div>
             </section>
             """

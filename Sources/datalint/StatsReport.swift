@@ -6,7 +6,7 @@ import Jansson
 enum StatsReport {
     static func human(_ profile: DatasetProfile, findings: DatasetFindings?, epochs: Int) -> String {
         var lines: [String] = []
-        lines.append("\(profile.records) records (\(plural(profile.blankLines, "blank line")), \(profile.invalidRecords) not valid JSON objects)")
+        lines.append("\(profile.records) records (\(plural(profile.blankLines, "blank line")), \(profile.invalidRecords) not \(profile.invalidRecords == 1 ? "a valid JSON object" : "valid JSON objects"))")
         lines.append("schemas   " + ranked(profile.schemas))
         if !profile.roles.isEmpty { lines.append("roles     " + ranked(profile.roles)) }
         if !profile.languages.isEmpty { lines.append("languages " + ranked(profile.languages)) }
@@ -30,10 +30,10 @@ enum StatsReport {
             lines.append(String(format: "preference length bias: chosen answers are %+.1f tokens longer on average; the chosen answer is the longer in %.0f%% of pairs",
                                 bias.meanDifference, bias.chosenLonger * 100))
         }
-        let histogram = profile.tokens.histogram()
+        let histogram = profile.tokens.logarithmicHistogram(bins: 12)
         if !histogram.isEmpty {
             lines.append("")
-            lines.append("tokens per record")
+            lines.append("tokens per record (bins growing geometrically)")
             let largest = histogram.map(\.count).max() ?? 1
             for bin in histogram {
                 let bar = String(repeating: "█", count: max(bin.count > 0 ? 1 : 0, bin.count * 40 / max(largest, 1)))
