@@ -28,9 +28,13 @@ actor DatasetWorkspace {
     /// How a plugin's worker process is started: this datalint (`datalint plugin-worker`).
     let pluginWorkerCommand: [String]
 
+    /// Where plugins' log lines go (the client's log window).
+    let pluginLog: @Sendable (String) -> Void
+
     init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings,
-         pluginWorkerCommand: [String] = ["/proc/self/exe", "plugin-worker"]) {
+         pluginWorkerCommand: [String] = ["/proc/self/exe", "plugin-worker"], pluginLog: @escaping @Sendable (String) -> Void = { _ in }) {
         self.pluginWorkerCommand = pluginWorkerCommand
+        self.pluginLog = pluginLog
         self.encoding = encoding
         self.documentationBase = documentationBase
         self.clientSettings = clientSettings
@@ -84,11 +88,12 @@ actor DatasetWorkspace {
         for request in requests {
             do throws(PluginStartError) {
                 let reserved = BuiltInStages.names + ["plugin"] + stages.map(\.name)
-                stages += try PluginSet.start([request], reservedNames: reserved, workerCommand: pluginWorkerCommand) { _ in }
+                stages += try PluginSet.start([request], reservedNames: reserved, workerCommand: pluginWorkerCommand, log: pluginLog)
             } catch {
                 pluginProblems.append(error.description)
             }
         }
+        pluginProblems += PluginSet.unusedConfigurations(Set(settings.configuration.keys).union(user.configuration.keys), stages: stages)
         startedPlugins[requests] = stages
         return stages
     }

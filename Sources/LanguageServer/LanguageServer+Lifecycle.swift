@@ -25,8 +25,9 @@ extension LanguageServer {
         indexPath = params.initializationOptions?.indexPath
         workspaceRoots = (params.workspaceFolders?.map(\.uri) ?? params.rootUri.map { [$0] } ?? [])
             .compactMap(DocumentURI.path(of:)).map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
+        let log = self.log
         workspace = DatasetWorkspace(encoding: encoding, documentationBase: DocumentationLocation.base(),
-                                     clientSettings: ClientSettings())
+                                     clientSettings: ClientSettings(), pluginLog: { log.info($0) })
         phase = .running
         var capabilities = ServerCapabilities(
             positionEncoding: encoding == .utf8 ? "utf-8" : "utf-16",
