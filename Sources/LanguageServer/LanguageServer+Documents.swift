@@ -99,7 +99,7 @@ extension LanguageServer {
             guard await self.duplicateTickets[uri] == ticket else { return }
             try? await Task.sleep(for: Self.duplicatePause)
             guard !Task.isCancelled, await self.duplicateTickets[uri] == ticket else { return }
-            var began = false
+            var began = false, worked = false
             while let work = await workspace.deferredWork(for: uri), !Task.isCancelled {
                 if work.isFirstComputation, let progress, await workspace.byteCount(of: uri) ?? 0 > Self.progressThreshold {
                     if began { progress.report(work.progressTitle, percentage: 50) } else {
@@ -107,9 +107,11 @@ extension LanguageServer {
                     }
                 }
                 await workspace.adopt(await DeferredAnalysis.run(work), for: uri)
+                worked = true
                 guard await self.duplicateTickets[uri] == ticket else { break }
             }
             if began { progress?.end() }
+            if worked { FreedMemory.release() }
             if await self.duplicateTickets[uri] == ticket { await self.refreshCrossFile(uri, writingIndex: true) }
             guard push, await self.duplicateTickets[uri] == ticket,
                   let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics),

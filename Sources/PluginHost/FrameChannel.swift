@@ -15,7 +15,7 @@ struct FrameChannel {
 
     /// Writes every byte; false when the other side is gone.
     func write(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
+        Self.withoutBrokenPipeSignal { bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Glibc.write(output, raw.baseAddress! + offset, raw.count - offset)
@@ -24,7 +24,26 @@ struct FrameChannel {
                 offset += written
             }
             return true
+        } }
+    }
+
+    /// Runs `body` with SIGPIPE blocked on this thread, and takes a SIGPIPE it raised before unblocking: a worker that
+    /// died makes the write fail with EPIPE (reported as its crash) instead of killing datalint. Only this thread's
+    /// mask changes, so `datalint check | head` still ends quietly when `head` does.
+    static func withoutBrokenPipeSignal<Result>(_ body: () -> Result) -> Result {
+        var pipeSignal = sigset_t(), previous = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        let result = body()
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1, sigismember(&previous, SIGPIPE) == 0 {
+            var immediately = timespec()
+            _ = sigtimedwait(&pipeSignal, nil, &immediately)
         }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        return result
     }
 
     enum ReadOutcome {
@@ -97,6 +116,10 @@ struct FrameChannel {
     /// Writes a frame given in parts (`writev`), so that records go from where they lie into the pipe without
     /// being gathered first; false when the other side is gone.
     func write(parts: [UnsafeRawBufferPointer]) -> Bool {
+        Self.withoutBrokenPipeSignal { writeVectors(parts) }
+    }
+
+    private func writeVectors(_ parts: [UnsafeRawBufferPointer]) -> Bool {
         var vectors = parts.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var first = 0
         while first < vectors.count {

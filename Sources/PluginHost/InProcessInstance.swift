@@ -1,4 +1,5 @@
 import DatalintStageABI
+import Synchronization
 
 /// One instance of a plugin's stage in this process, with the host services it calls back.
 ///
@@ -97,30 +98,44 @@ struct PluginFailureError: Error {
     let events: [PluginEvent]
 }
 
-/// Where host services put what a plugin says during a call.
-private final class EventCollector {
-    private var events: [PluginEvent] = []
-    private var failure: String?
+/// Where host services put what a plugin says during a call. The ABI lets a plugin call the services from threads
+/// of its own, concurrently, so the state is behind a lock; what arrives outside a call (a plugin thread still
+/// talking after `process` returned) is dropped, never mixed into the next call's events.
+private final class EventCollector: Sendable {
+    private struct State {
+        var events: [PluginEvent] = []
+        var failure: String?
+        var isCollecting = false
+    }
+
+    private let state = Mutex(State())
 
     static func from(_ context: UnsafeMutableRawPointer?) -> EventCollector {
         Unmanaged<EventCollector>.fromOpaque(context!).takeUnretainedValue()
     }
 
     func begin() {
-        events.removeAll(keepingCapacity: true)
-        failure = nil
+        state.withLock { $0 = State(isCollecting: true) }
     }
 
-    func add(_ event: PluginEvent) { events.append(event) }
-    func fail(_ message: String) { failure = message }
+    func add(_ event: PluginEvent) {
+        state.withLock { if $0.isCollecting { $0.events.append(event) } }
+    }
+
+    func fail(_ message: String) {
+        state.withLock { if $0.isCollecting { $0.failure = message } }
+    }
 
     func end() -> PluginCallResult {
-        PluginCallResult(events: events, failure: failure.map { .failed($0) })
+        state.withLock { state in
+            defer { state = State() }
+            return PluginCallResult(events: state.events, failure: state.failure.map { .failed($0) })
+        }
     }
 
     func end(status: Int32, call: String) -> PluginCallResult {
         var result = end()
-        if status != DATALINT_OK { result.failure = .failed(failure ?? "\(call) returned \(status) without a message") }
+        if status != DATALINT_OK, result.failure == nil { result.failure = .failed("\(call) returned \(status) without a message") }
         return result
     }
 }

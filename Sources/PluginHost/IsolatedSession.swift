@@ -89,6 +89,22 @@ final class IsolatedSession {
 
     /// A `P` call: the records' frame written from where the records lie.
     private func call(_ records: [(line: Int, bytes: UnsafeRawBufferPointer)]) -> Result<PluginCallResult, PluginFailure> {
+        // A frame holds at most 1 GiB (the worker refuses more): a record that large cannot go to an isolated plugin.
+        if let huge = records.first(where: { $0.bytes.count > (1 << 30) - 64 }) {
+            return .success(PluginCallResult(failure: .failed("the record of line \(huge.line + 1) (\(huge.bytes.count) bytes) is too large for an isolated plugin")))
+        }
+        if records.reduce(0, { $0 + 12 + $1.bytes.count }) > (1 << 30) - 64, records.count > 1 {
+            var outcome = PluginCallResult()
+            for record in records {
+                switch call([record]) {
+                case .success(let result):
+                    outcome.events += result.events
+                    if outcome.failure == nil { outcome.failure = result.failure }
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+            return .success(outcome)
+        }
         var headers = [UInt8](repeating: 0, count: 9 + 12 * records.count)
         let total = 4 + records.reduce(0) { $0 + 12 + $1.bytes.count }
         headers.withUnsafeMutableBytes { raw in
@@ -148,8 +164,7 @@ final class IsolatedSession {
     }
 
     private func end(_ worker: WorkerProcess) -> PluginFailure {
-        let ending = worker.ending
-        worker.stop()  // whatever the plugin forked dies with it
+        let ending = worker.ending(grace: 1)
         self.worker = nil
         return .crashed(ending)
     }
@@ -186,7 +201,7 @@ final class IsolatedSession {
             let message = (try? reader.string()) ?? "cannot load the plugin"
             throw PluginSessionError(failure: .failed(message), loadError: message)
         case .closed:
-            throw PluginSessionError(failure: .crashed(process.ending), loadError: nil)
+            throw PluginSessionError(failure: .crashed(process.ending(grace: 1)), loadError: nil)
         case .timedOut:
             process.stop()
             throw PluginSessionError(failure: .timedOut(seconds: limits.timeout), loadError: nil)

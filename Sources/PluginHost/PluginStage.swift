@@ -80,7 +80,9 @@ public struct PluginStage: BatchRecordStage {
                     if let problem = Self.problem(withRewritten: json) {
                         result.diagnostics.append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was",
                                                           line: line, records: &records))
+                        // An invalid rewrite leaves the record as it was read, whatever else the plugin said of it.
                         failed.insert(line)
+                        result.changes[line] = nil
                     } else if !failed.contains(line) {
                         result.changes[line] = .rewritten(json)
                     }
@@ -171,6 +173,8 @@ public struct PluginStage: BatchRecordStage {
         let restarts = failure.restartsLeft > 0
             ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)" : ""
         let (code, what): (PluginCode, String) = switch failure.failure {
+        case .crashed(let how) where how.hasPrefix("it closed"):
+            (.crashed, "closed its end of the pipe while handling this record and was stopped\(restarts)")
         case .crashed(let how) where how.hasPrefix("exit status"): (.crashed, "exited unexpectedly (\(how)) on this record\(restarts)")
         case .crashed(let how): (.crashed, "crashed (\(how)) on this record\(restarts)")
         case .timedOut(let seconds): (.timeout, "did not finish this record within \(Self.seconds(seconds)) and was stopped\(restarts)")

@@ -27,6 +27,9 @@ public enum PluginWorker {
             close(nothing)
         }
         var channel = FrameChannel(input: protocolInput, output: protocolOutput)
+        // A background process group writing to a terminal with `stty tostop` would be stopped by SIGTTOU.
+        signal(SIGTTOU, SIG_IGN)
+        watchForHostExit(on: protocolInput)
         // When the host goes (its end of the pipe closes), so do this worker and anything its plugin started: the
         // worker leads a process group of its own (see WorkerProcess).
         defer { if getpgrp() == getpid() { kill(0, SIGKILL) } }
@@ -63,6 +66,22 @@ public enum PluginWorker {
             guard send(result, on: channel) else { return 0 }
         }
         return 0
+    }
+
+    /// Ends the worker and its group as soon as the host's end of the pipe closes — the host exited or was killed —
+    /// even while the plugin is busy in a call and the main thread is not reading.
+    private static func watchForHostExit(on input: Int32) {
+        guard getpgrp() == getpid() else { return }
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { argument in
+            let input = Int32(Int(bitPattern: argument))
+            while true {
+                var poller = pollfd(fd: input, events: 0, revents: 0)
+                if poll(&poller, 1, -1) > 0, poller.revents & Int16(POLLHUP | POLLERR) != 0 { kill(0, SIGKILL) }
+                if errno != EINTR { usleep(100_000) }
+            }
+        }, UnsafeMutableRawPointer(bitPattern: Int(input)))
+        if started == 0 { pthread_detach(thread) }
     }
 
     /// A `P` frame's records, passed to the plugin without another copy.

@@ -54,8 +54,18 @@ struct PipelineRun {
             do {
                 var reader = try DatasetReader(path: file)
                 defer { reader.close() }
+                let name = file == "-" ? "<stdin>" : file
                 while let chunk = try reader.nextChunk() {
-                    try sink.write(process(chunk, file: file == "-" ? "<stdin>" : file, through: stages))
+                    try sink.write(process(chunk, file: name, through: stages))
+                }
+                // Whole-dataset stages report now, and start over with the next file.
+                for stage in stages {
+                    var found: [Diagnostic] = []
+                    stage.finishFile(into: &found)
+                    for diagnostic in found {
+                        if diagnostic.code.family == "plugin" { counts.failures += 1 }
+                        report("\(name):\(diagnostic.line + 1): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
+                    }
                 }
             } catch {
                 return fail("\(error)")

@@ -122,6 +122,25 @@ import Testing
         #expect(survivors.status == 0)
     }
 
+    @Test func aWorkerThatClosesItsPipeButRunsOnIsStopped() throws {
+        let started = Date()
+        let result = try check("closer", trigger: "CLOSE")
+        let report = result.standardOutput.split(separator: "\n").first { $0.contains("data.jsonl:3:1: error[plugin/crashed]") }
+        #expect(report?.contains("closed its end of the pipe") == true, "\(result.standardOutput)\(result.standardError)")
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(result.standardOutput.contains("format/unknown-role"))
+    }
+
+    @Test(arguments: ["process", "none"])
+    func servicesCalledFromManyThreadsAtOnceAreCollectedSafely(isolation: String) throws {
+        let result = try check("race", trigger: "x", extra: ["--plugin-isolation", isolation, "--select", "race,plugin"])
+        #expect(result.status == 1, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.filter { $0.contains("info[race/finding]") }.count == 100)
+        #expect(lines.contains { $0.contains("reported more than 100 findings on this record") })
+        #expect(!lines.contains { $0.contains("plugin/crashed") })
+    }
+
     @Test func aConfigurationForAnUnknownStageIsReported() throws {
         let result = try check("trivial", trigger: "x", extra: ["--plugin-configuration", #"trivail={"a": 1}"#])
         #expect(result.standardError.contains("a configuration is given for the stage 'trivail', but no loaded plugin has that name"))
