@@ -144,7 +144,9 @@ typedef struct datalint_stage_descriptor {
      */
     int (*create)(const char *configuration, size_t configuration_length, const datalint_host *host,
                   datalint_stage_instance **instance);
-    /* Handles `count` records (a batch of up to a few thousand, in file order). */
+    /* Handles `count` records (a batch of up to a few thousand, in file order). Batches of a stage with
+       DATALINT_STAGE_NEEDS_WHOLE_DATASET arrive in file order too; other stages' batches may arrive in any order
+       (datalint checks parts of a file in parallel), so use each record's `line`. */
     int (*process)(datalint_stage_instance *instance, const datalint_record *records, size_t count);
     /*
      * The dataset's records have all been processed (NULL if the stage has nothing to do then). Stages that need

@@ -27,6 +27,9 @@ public struct PluginStage: BatchRecordStage {
 
     public var name: String { runner.descriptor.name }
 
+    /// A stage that needs the whole dataset sees its batches in file order.
+    public var needsFileOrder: Bool { runner.descriptor.capabilities.contains(.needsWholeDataset) }
+
     /// The plugin's codes are its own business; one descriptor stands for the family, so that selecting or ignoring
     /// it by name works.
     public var codes: [CodeDescriptor] {

@@ -10,6 +10,13 @@ public protocol BatchRecordStage: Sendable {
     func check(_ batch: RecordBatch, into diagnostics: inout [Diagnostic])
     /// Every record of a file was checked: what only the whole file shows.
     func finishFile(into diagnostics: inout [Diagnostic])
+    /// True when batches must arrive in file order (a stage that keeps state across the file, such as the first
+    /// occurrence of something): they are then checked one after another as the file is consumed, not in parallel.
+    var needsFileOrder: Bool { get }
+}
+
+extension BatchRecordStage {
+    public var needsFileOrder: Bool { false }
 }
 
 /// Records of one chunk: each line's number and its content's range in `storage`.
@@ -58,19 +65,34 @@ struct BatchChunkRun<Stage: BatchRecordStage>: ChunkRun {
     }
 
     mutating func finishChunk(into diagnostics: inout [Diagnostic]) {
-        guard !lines.isEmpty else { return }
+        guard !lines.isEmpty, !stage.needsFileOrder else { return }
         stage.check(RecordBatch(storage: storage, lines: lines, ranges: ranges), into: &diagnostics)
         (storage, lines, ranges) = ([], [], [])
     }
 
-    mutating func takeFacts() -> any Sendable { NoFacts() }
+    /// A stage that needs file order gets its batch from the file's aggregate, which consumes chunks in order.
+    mutating func takeFacts() -> any Sendable {
+        guard stage.needsFileOrder, !lines.isEmpty else { return NoFacts() }
+        defer { (storage, lines, ranges) = ([], [], []) }
+        return RecordBatch(storage: storage, lines: lines, ranges: ranges)
+    }
 }
 
 struct BatchFileAggregate<Stage: BatchRecordStage>: FileAggregate {
     let stage: Stage
+    /// What an in-order stage found, reported with the file's end.
+    var found: [Diagnostic] = []
 
-    mutating func absorb(chunkFacts: any Sendable) {}
+    mutating func absorb(chunkFacts: any Sendable) {
+        if let batch = chunkFacts as? RecordBatch { stage.check(batch, into: &found) }
+    }
+
     mutating func absorb(recordFacts: any Sendable, line: Int) {}
-    func finish(into diagnostics: inout [Diagnostic]) { stage.finishFile(into: &diagnostics) }
+
+    func finish(into diagnostics: inout [Diagnostic]) {
+        diagnostics += found
+        stage.finishFile(into: &diagnostics)
+    }
+
     var stageAggregate: any StageAggregate { NoAggregate<NoFacts>() }
 }

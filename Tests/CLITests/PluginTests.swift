@@ -141,6 +141,19 @@ import Testing
         #expect(!lines.contains { $0.contains("plugin/crashed") })
     }
 
+    @Test(arguments: ["process", "none"])
+    func aWholeDatasetPluginSeesTheFileInOrderEvenInParallel(isolation: String) throws {
+        let scratch = try Scratch()
+        let library = try build("ordered", into: scratch.url)
+        let line = chat(String(repeating: "many words in a long question ", count: 20))
+        let data = scratch.url.appendingPathComponent("big.jsonl").path
+        try (Array(repeating: line, count: 6_000).joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let result = try Datalint.run(["check", "--no-progress", "--jobs", "2", "--plugin", library, "--plugin-isolation", isolation,
+                                       "--select", "ordered,plugin", data])
+        #expect(!result.standardOutput.contains("ordered/out-of-order"), "\(result.standardOutput.prefix(2000))")
+        #expect(result.standardOutput.contains("info[ordered/count]: saw 6000 records"), "\(result.standardOutput.prefix(2000))")
+    }
+
     @Test func aConfigurationForAnUnknownStageIsReported() throws {
         let result = try check("trivial", trigger: "x", extra: ["--plugin-configuration", #"trivail={"a": 1}"#])
         #expect(result.standardError.contains("a configuration is given for the stage 'trivail', but no loaded plugin has that name"))
