@@ -13,18 +13,17 @@ struct FrameChannel {
         self.output = output
     }
 
-    /// Writes every byte; false when the other side is gone.
-    func write(_ bytes: [UInt8]) -> Bool {
-        Self.withoutBrokenPipeSignal { bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(output, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        } }
+    enum WriteOutcome: Equatable {
+        case written
+        /// The other side is gone.
+        case closed
+        /// The other side stopped reading and `deadline` passed (the output is non-blocking on the host's side).
+        case timedOut
+    }
+
+    /// Writes every byte.
+    func write(_ bytes: [UInt8], deadline: Double? = nil) -> WriteOutcome {
+        bytes.withUnsafeBytes { write(parts: [$0], deadline: deadline) }
     }
 
     /// Runs `body` with SIGPIPE blocked on this thread, and takes a SIGPIPE it raised before unblocking: a worker that
@@ -114,19 +113,23 @@ struct FrameChannel {
     }
 
     /// Writes a frame given in parts (`writev`), so that records go from where they lie into the pipe without
-    /// being gathered first; false when the other side is gone.
-    func write(parts: [UnsafeRawBufferPointer]) -> Bool {
-        Self.withoutBrokenPipeSignal { writeVectors(parts) }
+    /// being gathered first.
+    func write(parts: [UnsafeRawBufferPointer], deadline: Double? = nil) -> WriteOutcome {
+        Self.withoutBrokenPipeSignal { writeVectors(parts, deadline: deadline) }
     }
 
-    private func writeVectors(_ parts: [UnsafeRawBufferPointer]) -> Bool {
+    private func writeVectors(_ parts: [UnsafeRawBufferPointer], deadline: Double?) -> WriteOutcome {
         var vectors = parts.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var first = 0
         while first < vectors.count {
             let count = min(vectors.count - first, 1024)
             let written = vectors.withUnsafeMutableBufferPointer { writev(output, $0.baseAddress! + first, Int32(count)) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
+            if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                guard waitUntilWritable(deadline) else { return .timedOut }
+                continue
+            }
+            guard written > 0 else { return .closed }
             var left = written
             while left > 0 && first < vectors.count {
                 if left >= vectors[first].iov_len {
@@ -139,7 +142,19 @@ struct FrameChannel {
                 }
             }
         }
-        return true
+        return .written
+    }
+
+    /// Waits until the pipe has room; false when `deadline` passed first.
+    private func waitUntilWritable(_ deadline: Double?) -> Bool {
+        while true {
+            let remaining = deadline.map { $0 - Self.now() } ?? 1
+            guard remaining > 0 else { return false }
+            var poller = pollfd(fd: output, events: Int16(POLLOUT), revents: 0)
+            let ready = poll(&poller, 1, deadline == nil ? -1 : Int32(min(remaining * 1000, Double(Int32.max)).rounded(.up)))
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
     }
 
     /// Waits until the input has bytes (or is closed); false when `deadline` passed first. No deadline: at once.

@@ -123,15 +123,15 @@ final class IsolatedSession {
                 parts.append(UnsafeRawBufferPointer(rebasing: header[(9 + 12 * index)..<(21 + 12 * index)]))
                 parts.append(record.bytes)
             }
-            return call { $0.write(parts: parts) }
+            return call { $0.write(parts: parts, deadline: $1) }
         }
     }
 
-    private func call(_ frame: [UInt8]) -> Result<PluginCallResult, PluginFailure> { call { $0.write(frame) } }
+    private func call(_ frame: [UInt8]) -> Result<PluginCallResult, PluginFailure> { call { $0.write(frame, deadline: $1) } }
 
     /// One call: the frame out (by `send`), events back until `E`. A dead, silent or garbled worker is stopped and
     /// forgotten.
-    private func call(_ send: (FrameChannel) -> Bool) -> Result<PluginCallResult, PluginFailure> {
+    private func call(_ send: (FrameChannel, Double) -> FrameChannel.WriteOutcome) -> Result<PluginCallResult, PluginFailure> {
         do {
             if worker == nil { _ = try startWorker() }
         } catch {
@@ -139,7 +139,11 @@ final class IsolatedSession {
         }
         guard let worker else { return .failure(.protocolError("no worker")) }
         let deadline = FrameChannel.now() + limits.timeout
-        guard send(worker.channel) else { return .failure(end(worker)) }
+        switch send(worker.channel, deadline) {
+        case .written: break
+        case .closed: return .failure(end(worker))
+        case .timedOut: return .failure(stop(worker, .timedOut(seconds: limits.timeout)))
+        }
         var result = PluginCallResult()
         while true {
             switch worker.channel.read(deadline: deadline) {

@@ -42,7 +42,7 @@ public enum PluginWorker {
             _ = channel.write(writer.frame)
             return 3
         }
-        guard channel.write(library.descriptor.helloFrame) else { return 0 }
+        guard channel.write(library.descriptor.helloFrame) == .written else { return 0 }
         var instance: InProcessInstance?
         while case .frame(let kind, let payload) = channel.read() {
             let result: PluginCallResult
@@ -117,6 +117,6 @@ public enum PluginWorker {
             end.string("")
         }
         frames += end.frame
-        return channel.write(frames)
+        return channel.write(frames) == .written
     }
 }

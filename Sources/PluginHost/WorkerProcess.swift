@@ -42,6 +42,9 @@ final class WorkerProcess {
             return status
         }
         guard status == 0 else { throw .protocolError("cannot start \(command[0]): \(String(cString: strerror(status)))") }
+        // Writes to a worker that stopped reading must end at the call's deadline, not block: the host's end is
+        // non-blocking, and a full pipe is waited for with poll.
+        _ = fcntl(toChild[1], F_SETFL, fcntl(toChild[1], F_GETFL) | O_NONBLOCK)
         self.pid = pid
         channel = FrameChannel(input: fromChild[0], output: toChild[1])
     }
