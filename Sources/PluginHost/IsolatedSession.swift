@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The host side of one isolated plugin: its worker process, started on demand, and what happened to it so far.
 ///
@@ -12,10 +13,12 @@ final class IsolatedSession {
     let limits: IsolationLimits
     private(set) var descriptor: PluginDescriptor?
     private var worker: WorkerProcess?
-    private var failures = 0
-    private(set) var isQuarantined = false
+    /// Shared by every worker of the plugin: crashes count against the plugin, not against one worker.
+    let budget: FailureBudget
+    var isQuarantined: Bool { budget.isQuarantined }
 
-    init(path: String, configuration: String, command: [String], limits: IsolationLimits) {
+    init(path: String, configuration: String, command: [String], limits: IsolationLimits, budget: FailureBudget = FailureBudget()) {
+        self.budget = budget
         self.path = path
         self.configuration = configuration
         self.command = command
@@ -79,12 +82,9 @@ final class IsolatedSession {
     }
 
     private func count(_ failure: PluginFailure, line: Int?, into outcome: inout BatchOutcome) {
-        failures += 1
-        outcome.failures.append(.init(line: line, failure: failure, restartsLeft: max(0, limits.restarts - failures)))
-        if failures > limits.restarts {
-            isQuarantined = true
-            outcome.failures.append(.init(line: line, failure: .quarantined, restartsLeft: 0))
-        }
+        let (restartsLeft, quarantinedNow) = budget.spend(limit: limits.restarts)
+        outcome.failures.append(.init(line: line, failure: failure, restartsLeft: restartsLeft))
+        if quarantinedNow { outcome.failures.append(.init(line: line, failure: .quarantined, restartsLeft: 0)) }
     }
 
     /// A `P` call: the records' frame written from where the records lie.
@@ -262,5 +262,22 @@ public struct IsolationLimits: Sendable, Hashable {
         self.timeout = timeout
         self.memoryBytes = memoryBytes
         self.restarts = restarts
+    }
+}
+
+/// Crashes and timeouts of one plugin, across its workers: after `limit` of them the plugin is quarantined.
+final class FailureBudget: Sendable {
+    private let state = Mutex((failures: 0, quarantined: false))
+
+    var isQuarantined: Bool { state.withLock { $0.quarantined } }
+
+    /// Counts a failure; returns the restarts left and whether this failure quarantined the plugin.
+    func spend(limit: Int) -> (restartsLeft: Int, quarantinedNow: Bool) {
+        state.withLock { state in
+            state.failures += 1
+            let quarantinedNow = !state.quarantined && state.failures > limit
+            if quarantinedNow { state.quarantined = true }
+            return (max(0, limit - state.failures), quarantinedNow)
+        }
     }
 }

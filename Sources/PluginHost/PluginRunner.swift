@@ -1,4 +1,5 @@
 import DatalintStageABI
+import Foundation
 import Synchronization
 
 /// How a plugin's stage runs: in this process, or in a worker process of its own.
@@ -38,23 +39,26 @@ public struct BatchOutcome: Sendable {
     }
 }
 
-/// A loaded plugin stage, ready to process batches from any thread (calls into one instance are serialized unless
-/// the plugin declares itself thread-safe… and even then, for simplicity, here).
+/// A loaded plugin stage, ready to process batches from any thread. In process, calls into the one instance are
+/// serialized. Isolated, a plugin may have several workers (one per job of a parallel check), each called by one
+/// batch at a time, so that chunks checked in parallel are not queued behind one pipe; a plugin that needs the
+/// whole dataset, or sees batches in file order, has one.
 public final class PluginRunner: Sendable {
     public let descriptor: PluginDescriptor
     public let isolation: PluginIsolation
-    private let state: Mutex<Backend>
+    private let backend: Backend
+    private let nextWorker = Atomic<Int>(0)
 
-    /// Only used under `state`'s lock, which is what makes sharing the instance or session between threads safe.
-    private enum Backend: @unchecked Sendable {
-        case inProcess(InProcessInstance)
-        case isolated(IsolatedSession)
+    private enum Backend: Sendable {
+        case inProcess(Locked<InProcessInstance>)
+        case isolated([Locked<IsolatedSession>])
     }
 
     /// Loads the plugin at `path` and creates its instance with `configuration` (a JSON object's text). Isolated
-    /// plugins run in `workerCommand` (the datalint binary and `plugin-worker`), bounded by `limits`.
+    /// plugins run in `workerCommand` (the datalint binary and `plugin-worker`), bounded by `limits`, in up to
+    /// `workers` processes (they start on first use).
     public init(path: String, configuration: String = "{}", isolation: PluginIsolation,
-                workerCommand: [String] = [], limits: IsolationLimits = IsolationLimits()) throws(PluginStartError) {
+                workerCommand: [String] = [], limits: IsolationLimits = IsolationLimits(), workers: Int = 1) throws(PluginStartError) {
         self.isolation = isolation
         switch isolation {
         case .none:
@@ -67,62 +71,81 @@ public final class PluginRunner: Sendable {
             do {
                 let instance = try InProcessInstance(library, configuration: configuration)
                 descriptor = library.descriptor
-                state = Mutex(.inProcess(instance))
+                backend = .inProcess(Locked(instance))
             } catch {
                 throw .create(name: library.descriptor.name, path: path, failure: error.failure)
             }
         case .process:
-            let session = IsolatedSession(path: path, configuration: configuration, command: workerCommand, limits: limits)
+            let budget = FailureBudget()
+            let first = IsolatedSession(path: path, configuration: configuration, command: workerCommand, limits: limits, budget: budget)
             do {
-                descriptor = try session.start()
+                descriptor = try first.start()
             } catch {
                 if let refusal = error.loadError { throw .refused(path: path, message: refusal) }
-                throw .create(name: session.descriptor?.name ?? path, path: path, failure: error.failure)
+                throw .create(name: first.descriptor?.name ?? path, path: path, failure: error.failure)
             }
-            state = Mutex(.isolated(session))
+            let count = descriptor.capabilities.contains(.needsWholeDataset) ? 1 : max(1, workers)
+            let others = (1..<count).map { _ in
+                Locked(IsolatedSession(path: path, configuration: configuration, command: workerCommand, limits: limits, budget: budget))
+            }
+            backend = .isolated([Locked(first)] + others)
         }
     }
 
     /// Processes records (file order; their bytes borrowed for the call).
     public func process(_ records: [(line: Int, bytes: UnsafeRawBufferPointer)]) -> BatchOutcome {
-        state.withLock { backend in
-            switch backend {
-            case .inProcess(let instance):
-                let raw = records.map { record in
-                    datalint_record(json: record.bytes.baseAddress?.assumingMemoryBound(to: CChar.self), length: record.bytes.count,
-                                    line: UInt64(record.line))
-                }
-                return raw.withUnsafeBufferPointer { BatchOutcome(instance.process($0), lines: records.map(\.line)) }
-            case .isolated(let session):
-                return session.process(records)
+        switch backend {
+        case .inProcess(let instance):
+            let raw = records.map { record in
+                datalint_record(json: record.bytes.baseAddress?.assumingMemoryBound(to: CChar.self), length: record.bytes.count,
+                                line: UInt64(record.line))
             }
+            return instance.with { instance in raw.withUnsafeBufferPointer { BatchOutcome(instance.process($0), lines: records.map(\.line)) } }
+        case .isolated(let sessions):
+            let index = nextWorker.wrappingAdd(1, ordering: .relaxed).oldValue % sessions.count
+            return sessions[index].with { $0.process(records) }
         }
     }
 
-    /// The dataset ended.
+    /// The dataset ended: every worker is told.
     public func finish() -> BatchOutcome {
-        state.withLock { backend in
-            switch backend {
-            case .inProcess(let instance): BatchOutcome(instance.finish(), lines: [])
-            case .isolated(let session): session.finish()
-            }
+        switch backend {
+        case .inProcess(let instance):
+            return instance.with { BatchOutcome($0.finish(), lines: []) }
+        case .isolated(let sessions):
+            var outcome = BatchOutcome()
+            for session in sessions { outcome.merge(session.with { $0.finish() }) }
+            return outcome
         }
     }
 
-    /// The resident memory of an isolated plugin's worker process (nil in process, or with no worker running).
+    /// The resident memory of an isolated plugin's first worker (nil in process, or with no worker running).
     public var workerResidentBytes: Int? {
-        state.withLock { backend in
-            if case .isolated(let session) = backend { return session.workerResidentBytes }
-            return nil
-        }
+        if case .isolated(let sessions) = backend { return sessions[0].with { $0.workerResidentBytes } }
+        return nil
     }
 
     /// True once an isolated plugin failed too often to be called again.
     public var isQuarantined: Bool {
-        state.withLock { backend in
-            if case .isolated(let session) = backend { return session.isQuarantined }
-            return false
-        }
+        if case .isolated(let sessions) = backend { return sessions[0].with { $0.isQuarantined } }
+        return false
+    }
+}
+
+/// A value used by one thread at a time. (The instance or session is not Sendable; the lock is what makes sharing
+/// it between the chunk tasks of a check safe.)
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func with<Result>(_ body: (Value) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(value)
     }
 }
 

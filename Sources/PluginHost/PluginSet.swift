@@ -5,13 +5,16 @@ public struct PluginRequest: Sendable, Hashable {
     public let configurations: [String: String]
     public let isolation: PluginIsolation
     public let limits: IsolationLimits
+    /// Worker processes an isolated plugin may have (one per job of a parallel check).
+    public let workers: Int
 
     public init(path: String, configurations: [String: String] = [:], isolation: PluginIsolation,
-                limits: IsolationLimits = IsolationLimits()) {
+                limits: IsolationLimits = IsolationLimits(), workers: Int = 1) {
         self.path = path
         self.configurations = configurations
         self.isolation = isolation
         self.limits = limits
+        self.workers = workers
     }
 }
 
@@ -31,7 +34,8 @@ public enum PluginSet {
             }
             paths[name] = request.path
             let runner = try PluginRunner(path: request.path, configuration: request.configurations[name] ?? "{}",
-                                          isolation: request.isolation, workerCommand: workerCommand, limits: request.limits)
+                                          isolation: request.isolation, workerCommand: workerCommand, limits: request.limits,
+                                          workers: request.workers)
             stages.append(PluginStage(runner: runner, log: log))
         }
         return stages

@@ -46,6 +46,7 @@ extension CheckRun {
         PluginRequest(path: path, configurations: settings.configuration.merging(self.settings.pluginConfigurations) { _, command in command },
                       isolation: self.settings.pluginIsolation ?? PluginIsolation(rawValue: settings.isolation) ?? .process,
                       limits: IsolationLimits(timeout: self.settings.pluginTimeout ?? settings.timeoutSeconds, memoryBytes: settings.memoryLimitMB << 20,
-                                              restarts: settings.restarts))
+                                              restarts: settings.restarts),
+                      workers: min(self.settings.jobs, 4))
     }
 }

@@ -33,12 +33,13 @@ import Testing
         return path
     }
 
-    func check(_ plugin: String, trigger: String, extra: [String] = []) throws -> CommandResult {
+    /// `memoryMB` caps each worker's address space; threads reserve a lot of it (a 64 MiB malloc arena each).
+    func check(_ plugin: String, trigger: String, extra: [String] = [], memoryMB: Int = 256) throws -> CommandResult {
         let scratch = try Scratch()
         let library = try build(plugin, into: scratch.url)
         let data = try dataset(in: scratch, trigger: trigger)
         let configuration = scratch.url.appendingPathComponent("datalint.toml").path
-        try "[plugins]\nmemory_limit_mb = 256\n".write(toFile: configuration, atomically: true, encoding: .utf8)
+        try "[plugins]\nmemory_limit_mb = \(memoryMB)\n".write(toFile: configuration, atomically: true, encoding: .utf8)
         return try Datalint.run(["check", "--no-progress", "--plugin", library, "--plugin-timeout", "2", "--ignore", "dup,length"]
                                 + extra + [data], in: scratch.url)
     }
@@ -133,7 +134,7 @@ import Testing
 
     @Test(arguments: ["process", "none"])
     func servicesCalledFromManyThreadsAtOnceAreCollectedSafely(isolation: String) throws {
-        let result = try check("race", trigger: "x", extra: ["--plugin-isolation", isolation, "--select", "race,plugin"])
+        let result = try check("race", trigger: "x", extra: ["--plugin-isolation", isolation, "--select", "race,plugin"], memoryMB: 2_048)
         #expect(result.status == 1, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.filter { $0.contains("info[race/finding]") }.count == 100)

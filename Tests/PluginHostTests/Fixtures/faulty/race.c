@@ -44,9 +44,12 @@ static int create(const char *configuration, size_t length, const datalint_host 
 static int process(datalint_stage_instance *instance, const datalint_record *records, size_t count) {
     if (count == 0) return DATALINT_OK;
     pthread_t threads[8];
+    int started[8] = {0};
     job work = {instance, records[0].line};
-    for (int index = 0; index < 8; index++) pthread_create(&threads[index], NULL, emit, &work);
-    for (int index = 0; index < 8; index++) pthread_join(threads[index], NULL);
+    for (int index = 0; index < 8; index++) started[index] = pthread_create(&threads[index], NULL, emit, &work) == 0;
+    for (int index = 0; index < 8; index++) {
+        if (started[index]) pthread_join(threads[index], NULL);
+    }
     return DATALINT_OK;
 }
 
