@@ -24,6 +24,9 @@ actor DatasetWorkspace {
     private var tokenCounters: [String: TokenCounters] = [:]
     /// Plugin stages started so far, by what was asked (paths, configurations, limits), shared by documents.
     private var startedPlugins: [[PluginRequest]: [PluginStage]] = [:]
+    private var startingPlugins: Set<[PluginRequest]> = []
+    /// Called once plugins started in the background run: the server schedules their work on open documents.
+    let onPluginsReady: @Sendable () -> Void
     private var pluginProblems: [String] = []
     /// How a plugin's worker process is started: this datalint (`datalint plugin-worker`).
     let pluginWorkerCommand: [String]
@@ -32,8 +35,10 @@ actor DatasetWorkspace {
     let pluginLog: @Sendable (String) -> Void
 
     init(encoding: PositionEncoding, documentationBase: String?, clientSettings: ClientSettings,
-         pluginWorkerCommand: [String] = ["/proc/self/exe", "plugin-worker"], pluginLog: @escaping @Sendable (String) -> Void = { _ in }) {
+         pluginWorkerCommand: [String] = ["/proc/self/exe", "plugin-worker"], pluginLog: @escaping @Sendable (String) -> Void = { _ in },
+         onPluginsReady: @escaping @Sendable () -> Void = {}) {
         self.pluginWorkerCommand = pluginWorkerCommand
+        self.onPluginsReady = onPluginsReady
         self.pluginLog = pluginLog
         self.encoding = encoding
         self.documentationBase = documentationBase
@@ -84,18 +89,44 @@ actor DatasetWorkspace {
         requests = requests.filter { seen.insert($0.path).inserted }
         guard !requests.isEmpty else { return [] }
         if let started = startedPlugins[requests] { return started }
-        var stages: [PluginStage] = []
-        for request in requests {
-            do throws(PluginStartError) {
-                let reserved = BuiltInStages.names + ["plugin"] + stages.map(\.name)
-                stages += try PluginSet.start([request], reservedNames: reserved, workerCommand: pluginWorkerCommand, log: pluginLog)
-            } catch {
-                pluginProblems.append(error.description)
-            }
+        if startingPlugins.insert(requests).inserted {
+            startInBackground(requests, configured: Set(settings.configuration.keys).union(user.configuration.keys))
         }
-        pluginProblems += PluginSet.unusedConfigurations(Set(settings.configuration.keys).union(user.configuration.keys), stages: stages)
+        return []
+    }
+
+    /// Starts plugins on a thread of its own: a plugin slow to load or create (up to its time limit, twice) must not
+    /// hold up the workspace and every request with it. Documents are checked without them meanwhile; once they run,
+    /// the plans are made again and the plugins' work is scheduled (`onPluginsReady`).
+    private func startInBackground(_ requests: [PluginRequest], configured: Set<String>) {
+        let command = pluginWorkerCommand, log = pluginLog
+        Task {
+            let (stages, problems) = await withCheckedContinuation { (continuation: CheckedContinuation<([PluginStage], [String]), Never>) in
+                let thread = Thread {
+                    var stages: [PluginStage] = [], problems: [String] = []
+                    for request in requests {
+                        do throws(PluginStartError) {
+                            let reserved = BuiltInStages.names + ["plugin"] + stages.map(\.name)
+                            stages += try PluginSet.start([request], reservedNames: reserved, workerCommand: command, log: log)
+                        } catch {
+                            problems.append(error.description)
+                        }
+                    }
+                    continuation.resume(returning: (stages, problems + PluginSet.unusedConfigurations(configured, stages: stages)))
+                }
+                thread.name = "datalint-plugin-start"
+                thread.start()
+            }
+            self.adoptStartedPlugins(requests, stages: stages, problems: problems)
+        }
+    }
+
+    private func adoptStartedPlugins(_ requests: [PluginRequest], stages: [PluginStage], problems: [String]) {
         startedPlugins[requests] = stages
-        return stages
+        startingPlugins.remove(requests)
+        pluginProblems += problems
+        if !stages.isEmpty { analyzers.removeAll() }
+        onPluginsReady()
     }
 
     private func counters(for encoding: BPEEncoding) -> TokenCounters {

@@ -27,7 +27,8 @@ extension LanguageServer {
             .compactMap(DocumentURI.path(of:)).map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
         let log = self.log
         workspace = DatasetWorkspace(encoding: encoding, documentationBase: DocumentationLocation.base(),
-                                     clientSettings: ClientSettings(), pluginLog: { log.info($0) })
+                                     clientSettings: ClientSettings(), pluginLog: { log.info($0) },
+                                     onPluginsReady: { [weak self] in Task { await self?.pluginsReady() } })
         phase = .running
         var capabilities = ServerCapabilities(
             positionEncoding: encoding == .utf8 ? "utf-8" : "utf-16",
@@ -78,6 +79,13 @@ extension LanguageServer {
         for problem in problems { log.warning(problem) }
         await workspace.update(settings: settings)
         for uri in await workspace.openDocuments { scheduleAnalysis(of: uri) }
+    }
+
+    /// Plugins started in the background: their problems go to the log, and every open document gets their work.
+    func pluginsReady() async {
+        guard let workspace else { return }
+        for problem in await workspace.takeConfigurationProblems() { log.warning(problem) }
+        for uri in await workspace.openDocuments { scheduleDuplicates(of: uri) }
     }
 
     func didChangeConfiguration(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {

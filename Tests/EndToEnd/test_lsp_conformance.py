@@ -879,3 +879,22 @@ async def test_a_plugin_that_cannot_start_is_logged_and_the_rest_runs(client, tm
     assert "format/unknown-role" in [d.code for d in settled.diagnostics]
     logged = [m["params"]["message"] for m in client.raw_messages if m.get("method") == "window/logMessage"]
     assert any(message in line and f"lib{plugin}.so" in line for line in logged), logged
+
+
+async def test_a_plugin_slow_to_start_does_not_hold_up_the_editor(client, tmp_path):
+    library = build_faulty_plugin("slow-create", tmp_path)
+    client.set_configuration({"plugins": [library], "pluginTimeout": 10}, section="datalint")
+    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
+    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
+                            10, "the server to ask for its configuration")
+    uri = uri_for(tmp_path)
+    start = asyncio.get_running_loop().time()
+    client.open(uri, "\n".join(PLUGIN_LINES) + "\n", version=1)
+    first = await client.diagnostics_for(uri, 1, timeout=10)
+    assert asyncio.get_running_loop().time() - start < 2.5, "the first diagnostics waited for the plugin to start"
+    assert "format/unknown-role" in [d.code for d in first.diagnostics]
+    hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=1))), 2)
+    assert hover is not None
+    seen = await client.wait_for_diagnostics(uri, lambda p: any(d.code == "slow-create/seen" for d in p.diagnostics), timeout=30)
+    assert sorted(d.range.start.line for d in seen.diagnostics if d.code == "slow-create/seen") == [0, 1, 2]
