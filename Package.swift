@@ -186,11 +186,13 @@ let package = Package(
         // --- Example stage plugins (issue 7). Each depends on the ABI header and on C libraries only, never on
         // datalint's modules: a plugin is built the way an outside author would build it. The C targets name their own
         // directory as public headers only because SwiftPM wants one; nothing imports them. ---
-        .target(name: "WordlistFilter", dependencies: ["DatalintStageABI", "CJansson", "CUtf8proc"],
+        // What the C examples share: JSON Pointers (RFC 6901) for the values they report, and a formatting `fail`.
+        .target(name: "PluginSupport", dependencies: ["DatalintStageABI"], path: "plugins/support", publicHeadersPath: "."),
+        .target(name: "WordlistFilter", dependencies: ["DatalintStageABI", "PluginSupport", "CJansson", "CUtf8proc"],
                 path: "plugins/wordlist-filter", publicHeadersPath: "."),
         .target(name: "RefusalDetector", dependencies: ["DatalintStageABI"], path: "plugins/refusal-detector",
                 swiftSettings: strict),
-        .target(name: "WhitespaceNormalizer", dependencies: ["DatalintStageABI", "CJansson", "CUtf8proc"],
+        .target(name: "WhitespaceNormalizer", dependencies: ["DatalintStageABI", "PluginSupport", "CJansson", "CUtf8proc"],
                 path: "plugins/whitespace-normalizer", publicHeadersPath: "."),
         // --- End of the example stage plugins. ---
     ],

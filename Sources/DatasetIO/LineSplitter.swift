@@ -6,6 +6,11 @@ import Darwin
 
 /// Splits a chunk into line content ranges (without CR LF or LF) using glibc's vectorized memchr.
 public enum LineSplitter {
+    /// True when a line holds nothing but spaces, tabs and a carriage return: no record.
+    public static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        !line.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+    }
+
     public static func forEachLine(in bytes: [UInt8], _ body: (Range<Int>) -> Void) {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }

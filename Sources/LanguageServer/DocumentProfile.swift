@@ -11,7 +11,7 @@ enum DocumentProfile {
         var record = ParsedRecord()
         LineSplitter.forEachLine(in: chunk) { range in
             scanner.scan(chunk, lineRange: range, lineNumber: 0, into: &record)
-            profile.add(record, isBlank: isBlank(chunk[range]))
+            profile.add(record, isBlank: LineSplitter.isBlank(chunk[range]))
         }
     }
 
@@ -24,12 +24,8 @@ enum DocumentProfile {
             if line % 4096 == 0 && Task.isCancelled { return false }
             let storage = lines.storage(line)
             scanner.scan(storage.bytes, lineRange: storage.contentRange, lineNumber: 0, into: &record)
-            profile.add(record, isBlank: isBlank(storage.bytes[storage.contentRange]), lengths: counted[line]?.recordLengths)
+            profile.add(record, isBlank: LineSplitter.isBlank(storage.bytes[storage.contentRange]), lengths: counted[line]?.recordLengths)
         }
         return true
-    }
-
-    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        !line.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
     }
 }

@@ -168,13 +168,5 @@ public struct LengthAggregate: StageAggregate {
 
     private func count(_ tokens: Int) -> String { (isApproximate ? "about " : "") + grouped(tokens) }
 
-    private func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (number < 0 ? "-" : "") + result
-    }
+    private func grouped(_ number: Int) -> String { NumberText.grouped(number) }
 }

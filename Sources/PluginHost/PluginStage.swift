@@ -42,6 +42,11 @@ public struct PluginStage: BatchRecordStage {
     public static let batchSize = 1_000
 
     public func check(_ batch: RecordBatch, into diagnostics: inout [Diagnostic]) {
+        forEachCall(over: batch) { outcome, records in report(outcome, records: &records, into: &diagnostics) }
+    }
+
+    /// Calls the plugin with `batch` in parts of `batchSize` records; `body` gets each call's outcome and its records.
+    private func forEachCall(over batch: RecordBatch, _ body: (BatchOutcome, inout BatchRecords) -> Void) {
         for start in stride(from: 0, to: batch.count, by: Self.batchSize) {
             let part = start..<min(batch.count, start + Self.batchSize)
             let outcome = batch.storage.withUnsafeBytes { storage in
@@ -49,7 +54,7 @@ public struct PluginStage: BatchRecordStage {
             }
             var records = BatchRecords(RecordBatch(storage: batch.storage, lines: Array(batch.lines[part]),
                                                    ranges: Array(batch.ranges[part])))
-            report(outcome, records: &records, into: &diagnostics)
+            body(outcome, &records)
         }
     }
 
@@ -65,50 +70,39 @@ public struct PluginStage: BatchRecordStage {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Runs the stage over `batch` as a pipeline step.
+    /// Runs the stage over `batch` as a pipeline step. Rewrites and drops of the batch's records are applied; every
+    /// other event is reported as in a check (findings, and what cannot be used, with the same caps).
     public func transform(_ batch: RecordBatch) -> TransformResult {
         var result = TransformResult()
-        for start in stride(from: 0, to: batch.count, by: Self.batchSize) {
-            let part = start..<min(batch.count, start + Self.batchSize)
-            let outcome = batch.storage.withUnsafeBytes { storage in
-                runner.process(part.map { (batch.lines[$0], UnsafeRawBufferPointer(rebasing: storage[batch.ranges[$0]])) })
-            }
-            var records = BatchRecords(RecordBatch(storage: batch.storage, lines: Array(batch.lines[part]),
-                                                   ranges: Array(batch.ranges[part])))
-            let lines = Set(batch.lines[part])
+        forEachCall(over: batch) { outcome, records in
             var failed: Set<Int> = []
+            var others = BatchOutcome()
+            others.failures = outcome.failures
             for event in outcome.events {
                 switch event {
-                case .record(let line, let json) where lines.contains(line):
+                case .record(let line, let json) where records.contains(line):
                     if let problem = Self.problem(withRewritten: json) {
-                        result.diagnostics.append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was",
-                                                          line: line, records: &records))
+                        append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was", line: line,
+                                       records: &records), to: &result.diagnostics)
                         // An invalid rewrite leaves the record as it was read, whatever else the plugin said of it.
                         failed.insert(line)
                         result.changes[line] = nil
                     } else if !failed.contains(line) {
                         result.changes[line] = .rewritten(json)
                     }
-                case .drop(let line, let reason) where lines.contains(line):
+                case .drop(let line, let reason) where records.contains(line):
                     if !failed.contains(line) { result.changes[line] = .dropped(reason: reason) }
-                case .diagnostic(let found):
-                    result.diagnostics.append(resolve(found, records: &records))
-                case .log(_, let message):
-                    log("plugin \(name): \(Self.cut(message))")
-                case .refused(let line, let reason):
-                    result.diagnostics.append(failure(.invalidOutput, reason, line: line ?? batch.lines[part.lowerBound], records: &records))
                 default:
-                    result.diagnostics.append(failure(.invalidOutput, "changed a record that was not in the batch it was given",
-                                                      line: batch.lines[part.lowerBound], records: &records))
+                    others.events.append(event)
                 }
             }
             for failure in outcome.failures {
                 // A record the plugin failed on passes unchanged; so does the whole batch when the failure is not pinned.
                 if let line = failure.line { result.changes[line] = nil } else if case .failed = failure.failure {
-                    for line in lines { result.changes[line] = nil }
+                    for line in records.lines { result.changes[line] = nil }
                 }
-                result.diagnostics.append(report(failure, records: &records))
             }
+            report(others, records: &records, into: &result.diagnostics)
         }
         return result
     }
@@ -280,6 +274,7 @@ private struct BatchRecords {
     }
 
     var count: Int { batch?.count ?? 0 }
+    var lines: [Int] { batch?.lines ?? [] }
     func contains(_ line: Int) -> Bool { index[line] != nil }
     var firstLine: Int? { batch?.lines.first }
     var lastLine: Int? { batch?.lines.last }

@@ -89,7 +89,7 @@ struct PipelineRun {
         var records: [(line: Int, bytes: [UInt8])?] = []
         var line = chunk.firstLine
         LineSplitter.forEachLine(in: chunk.bytes) { range in
-            let isBlank = !chunk.bytes[range].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+            let isBlank = LineSplitter.isBlank(chunk.bytes[range])
             records.append(isBlank ? nil : (line, Array(chunk.bytes[range])))
             line += 1
         }

@@ -110,7 +110,7 @@ struct StatsCommand: AsyncParsableCommand {
         while let chunk = try reader.nextChunk() {
             var line = chunk.firstLine
             LineSplitter.forEachLine(in: chunk.bytes) { range in
-                let isBlank = !chunk.bytes[range].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+                let isBlank = LineSplitter.isBlank(chunk.bytes[range])
                 scanner.scan(chunk.bytes, lineRange: range, lineNumber: line, into: &record)
                 profile.add(record, isBlank: isBlank)
                 line += 1

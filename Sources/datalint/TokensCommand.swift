@@ -105,7 +105,7 @@ struct LineTokenCounter {
     private var record = ParsedRecord()
 
     mutating func countRecord(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int) throws -> Int {
-        guard bytes[range].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return 0 }
+        guard !LineSplitter.isBlank(bytes[range]) else { return 0 }
         scanner.scan(bytes, lineRange: range, lineNumber: line, into: &record)
         if let error = record.syntaxError {
             let position = record.position(atByteOffset: error.offset)

@@ -10,7 +10,6 @@
  * every key optional (see `configuration_schema`).
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include <jansson.h>
 
 #include "datalint_stage.h"
+#include "plugin_fail.h"
 #include "string_values.h"
 #include "text_normalization.h"
 
@@ -48,23 +48,6 @@ struct datalint_stage_instance {
     size_t field_count;
 };
 
-static int fail(const datalint_host *host, const char *format, ...) {
-    char message[512];
-    va_list arguments;
-    va_start(arguments, format);
-    int length = vsnprintf(message, sizeof message, format, arguments);
-    va_end(arguments);
-    if (length >= (int)sizeof message) {
-        /* Cut before a UTF-8 sequence the truncation split (a long key name), so the message stays valid UTF-8. */
-        size_t end = sizeof message - 1;
-        while (end > 0 && ((unsigned char)message[end - 1] & 0xC0) == 0x80) end--;
-        if (end > 0 && (unsigned char)message[end - 1] >= 0xC0) end--;
-        message[end] = '\0';
-    }
-    host->fail(host->context, message);
-    return DATALINT_FAILED;
-}
-
 static void destroy(datalint_stage_instance *instance) {
     if (!instance) return;
     for (size_t i = 0; i < instance->field_count; i++) free((char *)instance->fields[i].bytes);
@@ -77,7 +60,7 @@ static int read_flag(datalint_stage_instance *instance, const json_t *configurat
     json_t *value = json_object_get(configuration, name);
     if (!value) return DATALINT_OK;
     if (!json_is_boolean(value))
-        return fail(instance->host, "whitespace-normalizer: \"%s\" must be true or false", name);
+        return plugin_fail(instance->host, "whitespace-normalizer: \"%s\" must be true or false", name);
     *option = json_is_true(value);
     return DATALINT_OK;
 }
@@ -90,7 +73,7 @@ static int configure(datalint_stage_instance *instance, const json_t *configurat
         bool is_known = false;
         for (size_t i = 0; i < sizeof known / sizeof *known; i++) is_known |= !strcmp(name, known[i]);
         if (!is_known)
-            return fail(instance->host, "whitespace-normalizer: unknown configuration key \"%s\" (known: trim, "
+            return plugin_fail(instance->host, "whitespace-normalizer: unknown configuration key \"%s\" (known: trim, "
                                         "collapse, keep_indentation, nfc, fields)", name);
     }
     instance->options = (text_normalization_options){.nfc = true, .trim = true, .collapse = true,
@@ -104,19 +87,19 @@ static int configure(datalint_stage_instance *instance, const json_t *configurat
     json_t *fields = json_object_get(configuration, "fields");
     if (!fields) return DATALINT_OK;
     if (!json_is_array(fields))
-        return fail(instance->host, "whitespace-normalizer: \"fields\" must be an array of key names");
+        return plugin_fail(instance->host, "whitespace-normalizer: \"fields\" must be an array of key names");
     if (json_array_size(fields) == 0)
-        return fail(instance->host,
+        return plugin_fail(instance->host,
                     "whitespace-normalizer: \"fields\" is empty (leave it out to normalize every string value)");
     instance->fields = calloc(json_array_size(fields) + 1, sizeof(field_name));
-    if (!instance->fields) return fail(instance->host, "whitespace-normalizer: out of memory");
+    if (!instance->fields) return plugin_fail(instance->host, "whitespace-normalizer: out of memory");
     size_t index;
     json_array_foreach(fields, index, value) {
         if (!json_is_string(value))
-            return fail(instance->host, "whitespace-normalizer: \"fields\"[%zu] is not a string", index);
+            return plugin_fail(instance->host, "whitespace-normalizer: \"fields\"[%zu] is not a string", index);
         size_t length = json_string_length(value);
         char *bytes = malloc(length + 1);
-        if (!bytes) return fail(instance->host, "whitespace-normalizer: out of memory");
+        if (!bytes) return plugin_fail(instance->host, "whitespace-normalizer: out of memory");
         memcpy(bytes, json_string_value(value), length);
         instance->fields[instance->field_count++] = (field_name){bytes, length};
     }
@@ -129,16 +112,16 @@ static int create(const char *configuration, size_t configuration_length, const 
     json_error_t error;
     json_t *root = json_loadb(configuration, configuration_length, 0, &error);
     if (!root)
-        return fail(host, "whitespace-normalizer: configuration is not JSON: %s (column %d)", error.text,
+        return plugin_fail(host, "whitespace-normalizer: configuration is not JSON: %s (column %d)", error.text,
                     error.column);
     if (!json_is_object(root)) {
         json_decref(root);
-        return fail(host, "whitespace-normalizer: configuration must be a JSON object");
+        return plugin_fail(host, "whitespace-normalizer: configuration must be a JSON object");
     }
     datalint_stage_instance *instance = calloc(1, sizeof *instance);
     if (!instance) {
         json_decref(root);
-        return fail(host, "whitespace-normalizer: out of memory");
+        return plugin_fail(host, "whitespace-normalizer: out of memory");
     }
     instance->host = host;
     int status = configure(instance, root);
@@ -249,7 +232,7 @@ static int apply(const datalint_stage_instance *instance, const datalint_record 
         length = length - (e->end - e->start) + e->json_length; /* the old string is part of `length`: no underflow */
     }
     char *rewritten = malloc(length ? length : 1);
-    if (!rewritten) return fail(host, "whitespace-normalizer: out of memory");
+    if (!rewritten) return plugin_fail(host, "whitespace-normalizer: out of memory");
     size_t written = 0, copied_to = 0;
     for (size_t i = 0; i < edits->count; i++) {
         const edit *e = &edits->edits[i];
@@ -287,7 +270,7 @@ static int process(datalint_stage_instance *instance, const datalint_record *rec
         string_values_status walked = string_values_walk(records[i].json, records[i].length, instance->fields,
                                                        instance->field_count, visit_string, &edits);
         if (walked == STRING_VALUES_OUT_OF_MEMORY)
-            status = fail(instance->host, "whitespace-normalizer: out of memory at line %llu",
+            status = plugin_fail(instance->host, "whitespace-normalizer: out of memory at line %llu",
                           (unsigned long long)records[i].line + 1);
         /* A record that is not one JSON object is left as it is: the format stage reports it. */
         else if (walked == STRING_VALUES_OK && edits.count > 0)

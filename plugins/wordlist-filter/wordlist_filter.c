@@ -8,7 +8,6 @@
  * Configuration: {"words": ["..."], "drop": false, "severity": "warning", "fields": ["content", ...]}, every key
  * optional (see `configuration_schema` below).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 
 #include "datalint_stage.h"
 #include "json_pointer.h"
+#include "plugin_fail.h"
 #include "word_matcher.h"
 
 /* A demonstration list, not a real toxicity lexicon: configure `words` for real use. */
@@ -58,24 +58,6 @@ struct datalint_stage_instance {
     size_t field_count;
 };
 
-/* host->fail with printf-style formatting; returns DATALINT_FAILED so callers can `return fail(...)`. */
-static int fail(const datalint_host *host, const char *format, ...) {
-    char message[512];
-    va_list arguments;
-    va_start(arguments, format);
-    int length = vsnprintf(message, sizeof message, format, arguments);
-    va_end(arguments);
-    if (length >= (int)sizeof message) {
-        /* Cut before a UTF-8 sequence the truncation split (a long key name), so the message stays valid UTF-8. */
-        size_t end = sizeof message - 1;
-        while (end > 0 && ((unsigned char)message[end - 1] & 0xC0) == 0x80) end--;
-        if (end > 0 && (unsigned char)message[end - 1] >= 0xC0) end--;
-        message[end] = '\0';
-    }
-    host->fail(host->context, message);
-    return DATALINT_FAILED;
-}
-
 static void destroy(datalint_stage_instance *instance) {
     if (!instance) return;
     word_matcher_destroy(instance->words);
@@ -89,18 +71,18 @@ static int configure_words(datalint_stage_instance *instance, const json_t *word
     if (!words) {
         for (size_t i = 0; i < sizeof default_words / sizeof *default_words; i++)
             if (!word_matcher_add(instance->words, default_words[i], strlen(default_words[i]), &error))
-                return fail(instance->host, "wordlist-filter: %s", error);
+                return plugin_fail(instance->host, "wordlist-filter: %s", error);
         return DATALINT_OK;
     }
     if (!json_is_array(words))
-        return fail(instance->host, "wordlist-filter: \"words\" must be an array of strings");
+        return plugin_fail(instance->host, "wordlist-filter: \"words\" must be an array of strings");
     size_t index;
     json_t *value;
     json_array_foreach(words, index, value) {
         if (!json_is_string(value))
-            return fail(instance->host, "wordlist-filter: \"words\"[%zu] is not a string", index);
+            return plugin_fail(instance->host, "wordlist-filter: \"words\"[%zu] is not a string", index);
         if (!word_matcher_add(instance->words, json_string_value(value), json_string_length(value), &error))
-            return fail(instance->host, "wordlist-filter: \"words\"[%zu]: %s", index, error);
+            return plugin_fail(instance->host, "wordlist-filter: \"words\"[%zu]: %s", index, error);
     }
     return DATALINT_OK;
 }
@@ -108,20 +90,20 @@ static int configure_words(datalint_stage_instance *instance, const json_t *word
 static int configure_fields(datalint_stage_instance *instance, const json_t *fields) {
     if (!fields) return DATALINT_OK;
     if (!json_is_array(fields))
-        return fail(instance->host, "wordlist-filter: \"fields\" must be an array of key names");
+        return plugin_fail(instance->host, "wordlist-filter: \"fields\" must be an array of key names");
     if (json_array_size(fields) == 0)
-        return fail(instance->host, "wordlist-filter: \"fields\" is empty (leave it out to search every string value)");
+        return plugin_fail(instance->host, "wordlist-filter: \"fields\" is empty (leave it out to search every string value)");
     size_t count = json_array_size(fields);
     instance->fields = calloc(count ? count : 1, sizeof(key));
-    if (!instance->fields) return fail(instance->host, "wordlist-filter: out of memory");
+    if (!instance->fields) return plugin_fail(instance->host, "wordlist-filter: out of memory");
     size_t index;
     json_t *value;
     json_array_foreach(fields, index, value) {
         if (!json_is_string(value))
-            return fail(instance->host, "wordlist-filter: \"fields\"[%zu] is not a string", index);
+            return plugin_fail(instance->host, "wordlist-filter: \"fields\"[%zu] is not a string", index);
         size_t length = json_string_length(value);
         char *bytes = malloc(length ? length : 1);
-        if (!bytes) return fail(instance->host, "wordlist-filter: out of memory");
+        if (!bytes) return plugin_fail(instance->host, "wordlist-filter: out of memory");
         memcpy(bytes, json_string_value(value), length);
         instance->fields[instance->field_count++] = (key){bytes, length};
     }
@@ -133,7 +115,7 @@ static int configure(datalint_stage_instance *instance, const json_t *configurat
     json_t *value;
     json_object_foreach((json_t *)configuration, name, value) {
         if (strcmp(name, "words") && strcmp(name, "drop") && strcmp(name, "severity") && strcmp(name, "fields"))
-            return fail(instance->host,
+            return plugin_fail(instance->host,
                         "wordlist-filter: unknown configuration key \"%s\" (known: words, drop, severity, fields)",
                         name);
     }
@@ -141,7 +123,7 @@ static int configure(datalint_stage_instance *instance, const json_t *configurat
     if (configure_fields(instance, json_object_get(configuration, "fields")) != DATALINT_OK) return DATALINT_FAILED;
 
     json_t *drop = json_object_get(configuration, "drop");
-    if (drop && !json_is_boolean(drop)) return fail(instance->host, "wordlist-filter: \"drop\" must be true or false");
+    if (drop && !json_is_boolean(drop)) return plugin_fail(instance->host, "wordlist-filter: \"drop\" must be true or false");
     instance->drop = drop && json_is_true(drop);
 
     json_t *severity = json_object_get(configuration, "severity");
@@ -153,7 +135,7 @@ static int configure(datalint_stage_instance *instance, const json_t *configurat
         for (int i = 0; text && i < 4; i++)
             if (!strcmp(text, names[i])) found = i + 1; /* datalint_severity counts from 1 in this order */
         if (!found)
-            return fail(instance->host,
+            return plugin_fail(instance->host,
                         "wordlist-filter: \"severity\" must be \"error\", \"warning\", \"info\" or \"hint\"");
         instance->severity = (datalint_severity)found;
     }
@@ -168,17 +150,17 @@ static int create(const char *configuration, size_t configuration_length, const 
     json_error_t error;
     json_t *root = json_loadb(configuration, configuration_length, 0, &error);
     if (!root)
-        return fail(host, "wordlist-filter: configuration is not JSON: %s (column %d)", error.text, error.column);
+        return plugin_fail(host, "wordlist-filter: configuration is not JSON: %s (column %d)", error.text, error.column);
     if (!json_is_object(root)) {
         json_decref(root);
-        return fail(host, "wordlist-filter: configuration must be a JSON object");
+        return plugin_fail(host, "wordlist-filter: configuration must be a JSON object");
     }
 
     datalint_stage_instance *instance = calloc(1, sizeof *instance);
     if (!instance || !(instance->words = word_matcher_create())) {
         free(instance);
         json_decref(root);
-        return fail(host, "wordlist-filter: out of memory");
+        return plugin_fail(host, "wordlist-filter: out of memory");
     }
     instance->host = host;
     int status = configure(instance, root);
@@ -277,7 +259,7 @@ static int process(datalint_stage_instance *instance, const datalint_record *rec
         walk.matched_word = NULL;
         visit(&walk, record, instance->field_count == 0);
         if (walk.out_of_memory) {
-            status = fail(instance->host, "wordlist-filter: out of memory at line %llu",
+            status = plugin_fail(instance->host, "wordlist-filter: out of memory at line %llu",
                           (unsigned long long)records[i].line + 1);
         } else if (instance->drop && walk.matched_word && instance->host->drop_record) {
             size_t size = strlen(walk.matched_word) + 64;

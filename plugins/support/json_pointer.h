@@ -1,10 +1,10 @@
 /*
  * A JSON Pointer (RFC 6901) built up while walking a document: push a key or an index on the way down, pop on the
  * way back. Keys are escaped as the RFC requires ("~" → "~0", "/" → "~1") so that datalint resolves the pointer to
- * exactly the value the walk was at. (The same file as wordlist-filter's: each example stands alone, to be copied.)
+ * exactly the value the walk was at.
  */
-#ifndef WHITESPACE_NORMALIZER_JSON_POINTER_H
-#define WHITESPACE_NORMALIZER_JSON_POINTER_H
+#ifndef DATALINT_PLUGIN_SUPPORT_JSON_POINTER_H
+#define DATALINT_PLUGIN_SUPPORT_JSON_POINTER_H
 
 #include <stddef.h>
 
