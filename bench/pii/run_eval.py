@@ -308,6 +308,31 @@ def parse_datalint(out_path, line_lens):
     return preds, other
 
 
+def findings_by_kind(path, prefix, with_peers, with_datalint):
+    """Notes on what each tool reports on an unlabeled file: counts by kind, with a few of the texts they flag."""
+    lines = read_lines_bytes(path)
+    name = os.path.basename(path)
+    notes = []
+    sources = ([("datalint", f"{prefix}.datalint.large.jsonl")] if with_datalint else []) + (
+        [("scrubadub", f"{prefix}.scrubadub.large.jsonl"), ("detect-secrets", f"{prefix}.detect-secrets.large.jsonl")]
+        if with_peers else [])
+    for tool, out in sources:
+        if not os.path.exists(out):
+            continue
+        preds = parse_datalint(out, [len(ln) for ln in lines])[0] if tool == "datalint" else read_preds(out)[1]
+        counts, samples = collections.Counter(), collections.defaultdict(list)
+        for pred in preds:
+            counts[pred["kind"]] += 1
+            if "start" in pred and len(samples[pred["kind"]]) < 2:
+                text = lines[pred["line"] - 1][pred["start"]:pred["end"]].decode("utf-8", "replace")
+                samples[pred["kind"]].append("`" + text.replace("`", "'")[:40] + "`")
+        kinds = ", ".join(f"{count:,} {kind}" + (f" ({', '.join(samples[kind])})" if samples[kind] else "")
+                          for kind, count in counts.most_common())
+        notes.append(f"{tool} on `{name}` (unlabeled) reports {sum(counts.values()):,} findings"
+                     + (f": {kinds}." if kinds else "."))
+    return notes
+
+
 def read_preds(path):
     meta, preds = {}, []
     with open(path, encoding="utf-8") as f:
@@ -910,7 +935,8 @@ def main(argv=None):
             log(f"building {args.large} ({args.large_size})")
             subprocess.run([sys.executable, builder, "--size", args.large_size, "--seed", "7", "--no-labels",
                             "--out", args.large], check=True)
-        head = head_file(args.large, os.path.join(DATA, f"pii-large.head{args.peer_mb:g}MB.jsonl"),
+        stem = os.path.splitext(os.path.basename(args.large))[0]
+        head = head_file(args.large, os.path.join(DATA, f"{stem}.head{args.peer_mb:g}MB.jsonl"),
                          int(args.peer_mb * 1e6))
         files += [head, args.large]
         if binp and not datalint_note:
@@ -921,6 +947,10 @@ def main(argv=None):
             for p in ([head, args.large] if args.peers_full_large else [head]):
                 for name in ("scrubadub", "detect-secrets"):
                     runs[p][name] = run_peer(name, p, f"{prefix}.{name}.large.jsonl")
+        if binp and not datalint_note:
+            run_timed(datalint_cmd(binp, head), f"{prefix}.datalint.large.jsonl")
+        unlabeled_findings = findings_by_kind(head, prefix, with_peers=not args.skip_peers,
+                                              with_datalint=bool(binp and not datalint_note))
 
     # --- timings table and speed notes
     timings, speed_notes = [], []
@@ -958,6 +988,8 @@ def main(argv=None):
                     speed_notes.append(f"{tool} on the whole `{os.path.basename(p)}` was not run; at its rate on "
                                        f"the head ({rate:.2f} MB/s) it would take about {mb(size) / rate:,.0f} s "
                                        "(extrapolated, not measured; `--peers-full-large` runs it).")
+    if not args.no_large:
+        speed_notes.extend(unlabeled_findings)
     if not (binp and not datalint_note):
         speed_notes.append("datalint was not timed: " + (datalint_note or "no binary") + ".")
 
