@@ -110,7 +110,9 @@ let package = Package(
                 dependencies: ["StageKit", "RecordScanner", "Diagnostics", "DatasetText", "MultiPatternScanning",
                                "PublicSuffixes", "PhoneNumbers", "Redaction", "CShapePrefilter"],
                 swiftSettings: strict),
-        .testTarget(name: "PIIStageTests", dependencies: ["PIIStage", "RecordScanner", "Diagnostics", "DatasetText"]),
+        // The reader of docs/<family>.md pages that the stages' documentation tests share (test support, not shipped).
+        .target(name: "DiagnosticPageSupport", path: "Tests/DiagnosticPageSupport", swiftSettings: strict),
+        .testTarget(name: "PIIStageTests", dependencies: ["PIIStage", "RecordScanner", "Diagnostics", "DatasetText", "DiagnosticPageSupport"]),
 
         .testTarget(name: "JanssonTests", dependencies: ["Jansson"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
@@ -147,7 +149,7 @@ let package = Package(
                 dependencies: ["StageKit", "RecordScanner", "Schemas", "Diagnostics", "DatasetText", "NearDuplicates",
                                "TextNormalization", "Hashing", "DatasetIO"],
                 swiftSettings: strict),
-        .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics"]),
+        .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics", "DiagnosticPageSupport"]),
         // --- End of the duplicate detection foundations. ---
         // --- Token counting: exact BPE counts for tiktoken's encodings (cl100k_base, o200k_base). ---
         // PCRE2 runs tiktoken's own pre-tokenization patterns (Unicode properties, lookahead, possessive
@@ -179,7 +181,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .target(name: "LengthStage", dependencies: ["StageKit", "RecordScanner", "RecordTokens", "Tokenization", "Diagnostics", "DatasetText"],
                 swiftSettings: strict),
-        .testTarget(name: "LengthStageTests", dependencies: ["LengthStage", "StageKit", "RecordScanner", "Diagnostics", "Tokenization"]),
+        .testTarget(name: "LengthStageTests", dependencies: ["LengthStage", "StageKit", "RecordScanner", "Diagnostics", "Tokenization", "DiagnosticPageSupport"]),
         .target(name: "DatasetProfile", dependencies: ["RecordTokens", "RecordScanner", "Schemas", "LanguageDetection", "Jansson"], swiftSettings: strict),
         .testTarget(name: "DatasetProfileTests", dependencies: ["DatasetProfile", "RecordTokens", "RecordScanner", "Tokenization"]),
         // --- End of token counting. ---
