@@ -5,23 +5,7 @@
  * record, not on a trigger, so that `datalint plugin check` catches it with its own sample records.
  * Build: cc -shared -fPIC -I protocol -o libout-of-range.so out-of-range.c
  */
-#include <stdlib.h>
-
-#include "datalint_stage.h"
-
-typedef struct instance {
-    const datalint_host *host;
-} instance;
-
-static int create(const char *configuration, size_t length, const datalint_host *host,
-                  datalint_stage_instance **out) {
-    (void)configuration, (void)length;
-    instance *made = calloc(1, sizeof *made);
-    if (!made) return DATALINT_FAILED;
-    made->host = host;
-    *out = (datalint_stage_instance *)made;
-    return DATALINT_OK;
-}
+#include "fixture_stage.h"
 
 static void emit(const datalint_host *host, uint64_t line, const char *code, const char *pointer, int64_t start,
                  int64_t end) {
@@ -38,32 +22,15 @@ static void emit(const datalint_host *host, uint64_t line, const char *code, con
     host->emit_diagnostic(host->context, &diagnostic);
 }
 
-static int process(datalint_stage_instance *opaque, const datalint_record *records, size_t count) {
-    const datalint_host *host = ((instance *)opaque)->host;
+static int process(datalint_stage_instance *instance, const datalint_record *records, size_t count) {
     for (size_t i = 0; i < count; i++) {
         int64_t length = (int64_t)records[i].length;
-        emit(host, records[i].line, "out-of-range/past-the-end", NULL, length - 1, length + 10);
-        emit(host, records[i].line, "out-of-range/missing-key", "/datalint-test-no-such-key/0", -1, -1);
-        emit(host, records[i].line, "out-of-range/whole-record", "", -1, -1);
+        emit(instance->host, records[i].line, "out-of-range/past-the-end", NULL, length - 1, length + 10);
+        emit(instance->host, records[i].line, "out-of-range/missing-key", "/datalint-test-no-such-key/0", -1, -1);
+        emit(instance->host, records[i].line, "out-of-range/whole-record", "", -1, -1);
     }
     return DATALINT_OK;
 }
 
-static void destroy(datalint_stage_instance *opaque) { free(opaque); }
-
-static const datalint_stage_descriptor descriptor = {
-    .struct_size = sizeof descriptor,
-    .abi_major = DATALINT_STAGE_ABI_MAJOR,
-    .abi_minor = DATALINT_STAGE_ABI_MINOR,
-    .name = "out-of-range",
-    .version = "0.0.1",
-    .description = "Reports diagnostics at places outside the record",
-    .capabilities = DATALINT_STAGE_CHECKS,
-    .create = create,
-    .process = process,
-    .destroy = destroy,
-};
-
-const datalint_stage_descriptor *datalint_stage_entry(uint32_t host_abi_major) {
-    return host_abi_major == DATALINT_STAGE_ABI_MAJOR ? &descriptor : NULL;
-}
+FIXTURE_STAGE("out-of-range", "Reports diagnostics at places outside the record", DATALINT_STAGE_CHECKS, fixture_create,
+              process, NULL)
