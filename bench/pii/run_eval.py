@@ -317,9 +317,13 @@ def findings_by_kind(path, prefix, with_peers, with_datalint):
         [("scrubadub", f"{prefix}.scrubadub.large.jsonl"), ("detect-secrets", f"{prefix}.detect-secrets.large.jsonl")]
         if with_peers else [])
     for tool, out in sources:
-        if not os.path.exists(out):
+        if tool == "datalint":
+            # run_timed removes an empty output: datalint then found nothing.
+            preds = parse_datalint(out, [len(ln) for ln in lines])[0] if os.path.exists(out) else []
+        elif os.path.exists(out):
+            preds = read_preds(out)[1]
+        else:
             continue
-        preds = parse_datalint(out, [len(ln) for ln in lines])[0] if tool == "datalint" else read_preds(out)[1]
         counts, samples = collections.Counter(), collections.defaultdict(list)
         for pred in preds:
             counts[pred["kind"]] += 1
