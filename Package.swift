@@ -149,7 +149,7 @@ let package = Package(
                 dependencies: ["StageKit", "RecordScanner", "Schemas", "Diagnostics", "DatasetText", "NearDuplicates",
                                "TextNormalization", "Hashing", "DatasetIO"],
                 swiftSettings: strict),
-        .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics", "DiagnosticPageSupport"]),
+        .testTarget(name: "DuplicateStageTests", dependencies: ["DuplicateStage", "StageKit", "RecordScanner", "Diagnostics", "DatasetIO", "DiagnosticPageSupport"]),
         // --- End of the duplicate detection foundations. ---
         // --- Token counting: exact BPE counts for tiktoken's encodings (cl100k_base, o200k_base). ---
         // PCRE2 runs tiktoken's own pre-tokenization patterns (Unicode properties, lookahead, possessive

@@ -1,4 +1,5 @@
 import Configuration
+import DatasetIO
 import Diagnostics
 import DuplicateStage
 import FormatStage

@@ -1,3 +1,4 @@
+import DatasetIO
 import DatasetText
 import Diagnostics
 import NearDuplicates

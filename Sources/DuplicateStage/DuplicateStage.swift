@@ -1,3 +1,4 @@
+import DatasetIO
 import Diagnostics
 import Hashing
 import NearDuplicates

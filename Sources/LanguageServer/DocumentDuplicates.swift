@@ -1,4 +1,5 @@
 import Checker
+import DatasetIO
 import Diagnostics
 import DuplicateStage
 import RecordScanner

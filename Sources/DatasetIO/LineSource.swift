@@ -1,8 +1,7 @@
-import DatasetIO
-
-/// Gives back the bytes of some lines of the file a `dedup` aggregate is about, so that near-duplicate candidates
-/// whose MinHash estimate is too close to the threshold to trust can be measured exactly. The facts keep no text,
-/// so the text is read again, for those few records only.
+/// Gives back the bytes of some lines of the dataset a check is about, once the check has moved past them: stages
+/// keep no text of the records they have seen, so what needs it at the end (a `dedup` aggregate measuring
+/// near-duplicates whose MinHash estimate is too close to the threshold to trust; a plugin's findings from `finish`,
+/// placed at their exact ranges) reads those few lines again.
 public protocol LineSource: Sendable {
     /// The bytes (without line ending) of each of `lines` (0-based) that exists.
     func lines(_ lines: Set<Int>) -> [Int: [UInt8]]
