@@ -15,7 +15,8 @@ enum DeferredWork: Sendable {
     case aggregateDuplicates([DuplicateFacts?], DocumentLines, DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
     case computeLengths(DocumentLines, LengthStage, maxDepth: Int, identity: UInt64, structureVersion: Int)
     case aggregateLengths([LengthFacts?], LengthStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
-    /// Plugin stages over every line (`only` nil) or the edited ones.
+    /// Plugin stages over every line (`only` nil: the first time) or the lines `only` names (the edited ones, or
+    /// every line again when a whole-dataset plugin is loaded).
     case computePlugins(DocumentLines, [PluginStage], DiagnosticPolicy, only: [Int]?, identity: UInt64, structureVersion: Int,
                         factsVersion: Int)
 

@@ -2,12 +2,16 @@ import Checker
 import Diagnostics
 import PluginHost
 import StageKit
+import Synchronization
 
 /// What plugin stages found in an open document: each line's diagnostics (as if the record were on line 0), found in
 /// the background in batches — a plugin runs in a worker process, and a slow or hung one must never hold up typing
 /// or the other stages' diagnostics. Edited lines are sent again after the pause in typing.
 ///
-/// Whole-dataset plugins' `finish` is not called in the editor: an edit re-checks records the plugin already saw.
+/// A whole-dataset plugin must see the dataset once, in order, and then `finish`, which may report on any record:
+/// with one loaded, every change (in place, or lines added or removed) re-runs every line through every plugin in
+/// the background after the pause, then calls `finish` with the document's text at hand, and the result replaces
+/// every line's plugin findings. On a large document that is the whole document per pause in typing.
 struct DocumentPlugins: Sendable {
     private(set) var base: DeferredFacts<[Diagnostic]>
 
@@ -21,12 +25,19 @@ struct DocumentPlugins: Sendable {
     /// What remains to be done in the background, or nil when the diagnostics are current.
     func work(lines: DocumentLines, plan: CheckPlan) -> DeferredWork? {
         guard !plan.plugins.isEmpty else { return nil }
+        let only: [Int]?
         if base.awaitsFirstComputation {
-            return .computePlugins(lines, plan.plugins, plan.policy, only: nil, identity: identity,
-                                   structureVersion: base.structureVersion, factsVersion: base.factsVersion)
+            only = nil
+        } else if plan.plugins.contains(where: \.needsFileOrder) {
+            // Deleted lines leave none pending, yet change what `finish` says: any change since the findings were
+            // taken counts. Every line is named, so that the result is taken only if nothing changed meanwhile.
+            guard !base.pendingLines.isEmpty || base.needsAggregation else { return nil }
+            only = Array(0..<lines.count)
+        } else {
+            guard !base.pendingLines.isEmpty else { return nil }
+            only = base.pendingLines.sorted()
         }
-        guard !base.pendingLines.isEmpty else { return nil }
-        return .computePlugins(lines, plan.plugins, plan.policy, only: base.pendingLines.sorted(), identity: identity,
+        return .computePlugins(lines, plan.plugins, plan.policy, only: only, identity: identity,
                                structureVersion: base.structureVersion, factsVersion: base.factsVersion)
     }
 
@@ -53,19 +64,47 @@ struct DocumentPlugins: Sendable {
     }
 
     /// Runs `plugins` over `lines` (every line, or `only` these) in batches; each line's admitted diagnostics, as if
-    /// its record were on line 0.
+    /// its record were on line 0. With a whole-dataset plugin among them, every line runs whatever `only` says.
     static func run(_ plugins: [PluginStage], over lines: DocumentLines, only: [Int]?, policy: DiagnosticPolicy) -> [Int: [Diagnostic]] {
-        let wanted = (only ?? Array(0..<lines.count)).filter { $0 < lines.count && !lines.isTrailingEmptyLine($0) }
+        let wholeDataset = plugins.contains(where: \.needsFileOrder)
+        let wanted = (wholeDataset ? nil : only) ?? Array(0..<lines.count)
+        let records = wanted.filter { $0 < lines.count && !lines.isTrailingEmptyLine($0) }
         var found: [Int: [Diagnostic]] = [:]
-        for start in stride(from: 0, to: wanted.count, by: batchSize) {
-            let batch = Self.batch(Array(wanted[start..<min(wanted.count, start + batchSize)]), of: lines)
+        if wholeDataset {
+            admit(runWholeDataset(plugins, over: Self.batch(records, of: lines)), policy: policy, into: &found)
+            return found
+        }
+        for start in stride(from: 0, to: records.count, by: batchSize) {
+            let batch = Self.batch(Array(records[start..<min(records.count, start + batchSize)]), of: lines)
             var diagnostics: [Diagnostic] = []
             for plugin in plugins { plugin.check(batch, into: &diagnostics) }
-            for var diagnostic in diagnostics where policy.admit(&diagnostic) {
-                found[diagnostic.line, default: []].append(diagnostic.moved(by: { $0 - diagnostic.line }) ?? diagnostic)
-            }
+            admit(diagnostics, policy: policy, into: &found)
         }
         return found
+    }
+
+    /// The plugins' findings on the whole document (`PluginStage` calls a plugin with 1,000 records at a time), then
+    /// what whole-dataset plugins say in `finish`, placed exactly on the document's records. The document is one
+    /// buffer for the run, not a batch at a time: `finish` may name any of its records.
+    private static func runWholeDataset(_ plugins: [PluginStage], over document: RecordBatch) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        // Documents share the plugins' instances: another document's records must not reach an instance between
+        // this document's first record and its `finish`.
+        wholeDatasetRuns.withLock { _ in
+            for plugin in plugins {
+                plugin.check(document, into: &diagnostics)
+                if plugin.needsFileOrder { plugin.finishFile(resolvingIn: document, into: &diagnostics) }
+            }
+        }
+        return diagnostics
+    }
+
+    private static let wholeDatasetRuns = Mutex(())
+
+    private static func admit(_ diagnostics: [Diagnostic], policy: DiagnosticPolicy, into found: inout [Int: [Diagnostic]]) {
+        for var diagnostic in diagnostics where policy.admit(&diagnostic) {
+            found[diagnostic.line, default: []].append(diagnostic.moved(by: { $0 - diagnostic.line }) ?? diagnostic)
+        }
     }
 
     /// Records per call into a plugin, as in `datalint check` (a chunk).

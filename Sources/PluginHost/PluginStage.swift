@@ -107,8 +107,16 @@ public struct PluginStage: BatchRecordStage {
         return result
     }
 
+    /// A check streams its files and keeps none of their text: `finish` findings sit at their lines' start.
     public func finishFile(into diagnostics: inout [Diagnostic]) {
-        var records = BatchRecords(nil)
+        finishFile(resolvingIn: nil, into: &diagnostics)
+    }
+
+    /// The dataset ended: what the plugin reports in `finish`. Given the dataset's `records` (the editor holds every
+    /// line), a finding is placed exactly as one from a batch (its JSON Pointer or byte range resolved, its fix kept),
+    /// and one naming a line that is not among them is invalid output; without them, it sits at its line's start.
+    public func finishFile(resolvingIn records: RecordBatch?, into diagnostics: inout [Diagnostic]) {
+        var records = BatchRecords(records, isDataset: records != nil)
         report(runner.finish(), records: &records, into: &diagnostics)
     }
 
@@ -158,7 +166,8 @@ public struct PluginStage: BatchRecordStage {
 
     private func outsideBatch(_ verb: String, line: Int, records: inout BatchRecords) -> Diagnostic {
         let batch = records.firstLine.map { " (lines \($0 + 1)–\((records.lastLine ?? $0) + 1))" } ?? ""
-        return failure(.invalidOutput, "\(verb) the record of line \(line + 1), which is not in the batch it was given\(batch)",
+        let given = records.isDataset ? "the dataset" : "the batch it was given"
+        return failure(.invalidOutput, "\(verb) the record of line \(line + 1), which is not in \(given)\(batch)",
                        line: records.firstLine ?? line, records: &records)
     }
 
@@ -182,7 +191,8 @@ public struct PluginStage: BatchRecordStage {
         guard let line = failure.line ?? records.firstLine else {
             return Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)", range: .lineStart(0))
         }
-        let scope = failure.line == nil && records.count > 1 ? " (on the batch of records at lines \(line + 1)–\(records.lastLine! + 1))" : ""
+        let batch = records.isDataset ? "in finish, after the records" : "on the batch of records"
+        let scope = failure.line == nil && records.count > 1 ? " (\(batch) at lines \(line + 1)–\(records.lastLine! + 1))" : ""
         return self.failure(code, what + scope, line: line, records: &records)
     }
 
@@ -209,7 +219,7 @@ public struct PluginStage: BatchRecordStage {
             guard records.batch == nil else {
                 return outsideBatch("reported \(found.code) for", line: found.line, records: &records)
             }
-            // `finish` may name any record of the file; without its text the finding sits at the line's start.
+            // A check's `finish` may name any record of the file, whose text is gone: the finding sits at the line's start.
             return Diagnostic(code: code, severity: severity, message: message, range: .lineStart(found.line))
         }
         let span: Range<Int>
@@ -265,11 +275,14 @@ public struct PluginStage: BatchRecordStage {
 /// The records of a batch by line, scanned when a diagnostic needs one.
 private struct BatchRecords {
     let batch: RecordBatch?
+    /// True when the records are the whole dataset, as `finish` is given them (not one call's batch).
+    let isDataset: Bool
     private var index: [Int: Int] = [:]
     private var scanned: [Int: ParsedRecord] = [:]
 
-    init(_ batch: RecordBatch?) {
+    init(_ batch: RecordBatch?, isDataset: Bool = false) {
         self.batch = batch
+        self.isDataset = isDataset
         if let batch { for (position, line) in batch.lines.enumerated() { index[line] = position } }
     }
 

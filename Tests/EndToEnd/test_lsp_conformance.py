@@ -864,6 +864,89 @@ async def test_invalid_plugin_output_is_refused_in_the_editor(client, tmp_path):
     assert "rewrote the record into invalid JSON" in refused[0].message
 
 
+def repeated_prompt(content: str, answer: str) -> str:
+    return json.dumps({"messages": [{"role": "user", "content": content}, {"role": "assistant", "content": answer}]})
+
+
+def whole_dataset_findings(published: types.PublishDiagnosticsParams) -> dict:
+    """What the two whole-dataset fixtures said: `ordered`'s messages and `repeats`' ranges, by line."""
+    found = {"ordered": [], "repeats": []}
+    for d in published.diagnostics:
+        if d.code.startswith("ordered/"):
+            found["ordered"].append((d.code, d.range.start.line, d.message))
+        elif d.code.startswith("repeats/"):
+            found["repeats"].append((d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character))
+        elif d.code.startswith("plugin/"):
+            found.setdefault("plugin", []).append(d.message)
+    return {key: sorted(value) for key, value in found.items()}
+
+
+async def test_whole_dataset_plugins_finish_in_the_editor_after_every_change(client, tmp_path):
+    ordered, repeats = build_faulty_plugin("ordered", tmp_path), build_faulty_plugin("repeats", tmp_path)
+    client.set_configuration({"plugins": [ordered, repeats], "pluginTimeout": 5}, section="datalint")
+    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
+    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
+                            10, "the server to ask for its configuration")
+    uri = uri_for(tmp_path)
+    lines = [repeated_prompt("Same question?", "A."), repeated_prompt("Another one", "B."),
+             repeated_prompt("A third", "C."), repeated_prompt("Same question?", "D.")]
+
+    def prompt(line: int, text: str) -> tuple:
+        """The place of the first message's content on `line`, quotes included: where `repeats` points."""
+        start = text.index('"content"') + len('"content": ')
+        return (line, start, line, text.index('"', start + 1) + 1)
+
+    async def expect(version: int, records: int, repeated: list[tuple]):
+        expected = {"ordered": [("ordered/count", 0, f"saw {records} records")], "repeats": sorted(repeated)}
+        await client.wait_for_diagnostics(uri, lambda p: p.version == version and whole_dataset_findings(p) == expected,
+                                          timeout=30)
+
+    client.open(uri, "\n".join(lines) + "\n", version=1)
+    # `finish` ran with the document at hand: each repeated prompt is found at its value, not at its line's start.
+    await expect(1, 4, [prompt(0, lines[0]), prompt(3, lines[3])])
+
+    # An edit in place that removes the repeat: the findings go, and the count is of one pass, not two.
+    edited = repeated_prompt("Now different", "D.")
+    client.change(uri, 2, [{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": len(lines[3])}},
+                            "text": edited}])
+    lines[3] = edited
+    await expect(2, 4, [])
+
+    # A line typed above the others repeats the first prompt: every line below moved, the findings follow.
+    typed = repeated_prompt("Same question?", "E.")
+    client.change(uri, 3, [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+                            "text": typed + "\n"}])
+    lines.insert(1, typed)
+    await expect(3, 5, [prompt(0, lines[0]), prompt(1, lines[1])])
+
+    # Deleting that line leaves no line to re-check, yet changes what `finish` says.
+    client.change(uri, 4, [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 2, "character": 0}}, "text": ""}])
+    del lines[1]
+    await expect(4, 4, [])
+
+    settled = await client.settled_diagnostics(uri, quiet=1.5)
+    assert settled.version == 4
+    assert whole_dataset_findings(settled) == {"ordered": [("ordered/count", 0, "saw 4 records")], "repeats": []}
+
+
+async def test_documents_sharing_a_whole_dataset_plugin_are_finished_one_at_a_time(client, tmp_path):
+    library = build_faulty_plugin("ordered", tmp_path)
+    client.set_configuration({"plugins": [library], "pluginTimeout": 5}, section="datalint")
+    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
+    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
+                            10, "the server to ask for its configuration")
+    # Opened together and alike, the documents reach the plugin at about the same time, each in several calls into
+    # the one worker they share; their sizes differ, so that a count tells whose records an instance saw.
+    sizes = {uri_for(tmp_path, f"part-{index}.jsonl"): 3_000 + index for index in range(4)}
+    for uri, size in sizes.items():
+        client.open(uri, "\n".join(repeated_prompt(f"question {n}", "Fine.") for n in range(size)) + "\n", version=1)
+    for uri, size in sizes.items():
+        published = await client.wait_for_diagnostics(
+            uri, lambda p: any(d.code.startswith("ordered/") for d in p.diagnostics), timeout=60)
+        found = sorted((d.code, d.message) for d in published.diagnostics if d.code.startswith(("ordered/", "plugin/")))
+        assert found == [("ordered/count", f"saw {size} records")], uri
+
+
 @pytest.mark.parametrize("plugin,message", [("wrong-abi", "newer than this datalint's 1.0"),
                                             ("no-entry", "exports no `datalint_stage_entry` function"),
                                             ("fail-create", "could not start")])
