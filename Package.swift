@@ -175,7 +175,7 @@ let package = Package(
         // and the plugin host and the example plugins get the header from it.
         .target(name: "DatalintStageABI", path: "protocol", exclude: ["README.md"], sources: ["datalint_stage_abi.c"],
                 publicHeadersPath: "."),
-        .target(name: "PluginHost", dependencies: ["DatalintStageABI", "StageKit", "RecordScanner", "Diagnostics", "DatasetText"],
+        .target(name: "PluginHost", dependencies: ["DatalintStageABI", "StageKit", "RecordScanner", "Diagnostics", "DatasetText", "DatasetIO"],
                 swiftSettings: strict),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "StageKit", "RecordScanner", "Diagnostics"],
                     exclude: ["Fixtures"]),

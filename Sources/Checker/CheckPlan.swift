@@ -40,13 +40,13 @@ public struct CheckPlan: Sendable {
     /// duplicates after the first diagnostics are out, and incrementally).
     public let duplicateStage: DuplicateStage?
 
-    /// `datasetPath`, when the dataset is a file that can be read again, lets the `dedup` stage measure borderline
-    /// near-duplicate candidates exactly.
     /// The `length` stage when it runs, which the language server also runs after the first diagnostics are out.
     public let lengthStage: LengthStage?
     /// The plugin stages that run (the language server runs them in the background, in batches).
     public let plugins: [PluginStage]
 
+    /// `datasetPath`, when the dataset is a file that can be read again, lets the `dedup` stage measure borderline
+    /// near-duplicate candidates exactly, and plugins' `finish` findings be placed exactly.
     /// `tokenCounters`, when given for the configured encoding, shares a tokenizer already loaded.
     /// `plugins` are stage plugins already started for this run; they run after the built-in stages.
     public init(configuration: DatalintConfiguration, overrides: CheckOverrides = CheckOverrides(), datasetPath: String? = nil,
@@ -60,8 +60,9 @@ public struct CheckPlan: Sendable {
         evaluationFiles = EvaluationFiles(patterns: configuration.dedup.evaluationFiles)
         duplicateThreshold = configuration.dedup.threshold
         let length = BuiltInStages.lengthStage(configuration.length, tokenCounters: tokenCounters)
+        let finishedLines = datasetPath.map(DatasetFileLines.init(path:))
         let candidates = BuiltInStages.make(configuration, datasetPath: datasetPath, length: length)
-            + plugins.map { AnyRecordStage(batch: $0) }
+            + plugins.map { AnyRecordStage(batch: $0.readingFinishedLines(from: finishedLines)) }
         stages = candidates.filter { stage in
             configuration.isStageEnabled(stage.name) && policy.admitsAny(of: stage.codes)
         }

@@ -1,3 +1,4 @@
+import DatasetIO
 import DatasetText
 import Diagnostics
 import RecordScanner
@@ -11,6 +12,8 @@ public struct PluginStage: BatchRecordStage {
     public let runner: PluginRunner
     /// Where the plugin's log lines go (prefixed with its name).
     let log: @Sendable (String) -> Void
+    /// Where a check reads again the lines `finish` names (see `readingFinishedLines(from:)`).
+    private var finishedLines: (any LineSource)?
 
     /// Invalid output is reported this many times per plugin and run, then summarized once: a plugin that gets
     /// every record wrong would otherwise print a line per record.
@@ -107,17 +110,44 @@ public struct PluginStage: BatchRecordStage {
         return result
     }
 
-    /// A check streams its files and keeps none of their text: `finish` findings sit at their lines' start.
+    /// The same stage, placing what `finish` reports exactly by reading the lines it names from `source` (a check
+    /// streams its file and keeps none of the text); nil leaves those findings at their lines' start.
+    public func readingFinishedLines(from source: (any LineSource)?) -> PluginStage {
+        var stage = self
+        stage.finishedLines = source
+        return stage
+    }
+
+    /// The file ended: what the plugin reports in `finish`, placed by the lines read again when the stage has a
+    /// source for them (`readingFinishedLines(from:)`).
     public func finishFile(into diagnostics: inout [Diagnostic]) {
-        finishFile(resolvingIn: nil, into: &diagnostics)
+        let outcome = runner.finish()
+        var records = BatchRecords(finishedLines.map { Self.records(namedIn: outcome, from: $0) }, scope: .linesReadAgain)
+        report(outcome, records: &records, into: &diagnostics)
     }
 
     /// The dataset ended: what the plugin reports in `finish`. Given the dataset's `records` (the editor holds every
     /// line), a finding is placed exactly as one from a batch (its JSON Pointer or byte range resolved, its fix kept),
     /// and one naming a line that is not among them is invalid output; without them, it sits at its line's start.
     public func finishFile(resolvingIn records: RecordBatch?, into diagnostics: inout [Diagnostic]) {
-        var records = BatchRecords(records, isDataset: records != nil)
+        var records = BatchRecords(records, scope: .dataset)
         report(runner.finish(), records: &records, into: &diagnostics)
+    }
+
+    /// The text of the lines `outcome`'s findings name, read from `source`, as records.
+    private static func records(namedIn outcome: BatchOutcome, from source: any LineSource) -> RecordBatch {
+        var named: Set<Int> = []
+        for case .diagnostic(let found) in outcome.events { named.insert(found.line) }
+        var storage: [UInt8] = []
+        var lines: [Int] = []
+        var ranges: [Range<Int>] = []
+        for (line, text) in source.lines(named).sorted(by: { $0.key < $1.key }) {
+            lines.append(line)
+            ranges.append(storage.count..<(storage.count + text.count))
+            storage.append(contentsOf: text)
+            storage.append(0x0A)
+        }
+        return RecordBatch(storage: storage, lines: lines, ranges: ranges)
     }
 
     private func report(_ outcome: BatchOutcome, records: inout BatchRecords, into diagnostics: inout [Diagnostic]) {
@@ -166,7 +196,7 @@ public struct PluginStage: BatchRecordStage {
 
     private func outsideBatch(_ verb: String, line: Int, records: inout BatchRecords) -> Diagnostic {
         let batch = records.firstLine.map { " (lines \($0 + 1)–\((records.lastLine ?? $0) + 1))" } ?? ""
-        let given = records.isDataset ? "the dataset" : "the batch it was given"
+        let given = records.scope == .batch ? "the batch it was given" : "the dataset"
         return failure(.invalidOutput, "\(verb) the record of line \(line + 1), which is not in \(given)\(batch)",
                        line: records.firstLine ?? line, records: &records)
     }
@@ -191,7 +221,7 @@ public struct PluginStage: BatchRecordStage {
         guard let line = failure.line ?? records.firstLine else {
             return Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)", range: .lineStart(0))
         }
-        let batch = records.isDataset ? "in finish, after the records" : "on the batch of records"
+        let batch = records.scope == .dataset ? "in finish, after the records" : "on the batch of records"
         let scope = failure.line == nil && records.count > 1 ? " (\(batch) at lines \(line + 1)–\(records.lastLine! + 1))" : ""
         return self.failure(code, what + scope, line: line, records: &records)
     }
@@ -274,23 +304,32 @@ public struct PluginStage: BatchRecordStage {
 
 /// The records of a batch by line, scanned when a diagnostic needs one.
 private struct BatchRecords {
+    enum Scope {
+        /// One call's batch.
+        case batch
+        /// Every record of the dataset, as the editor gives them to `finish`.
+        case dataset
+        /// The lines `finish` named, read again from the file: not a run of lines, so no range is shown or used.
+        case linesReadAgain
+    }
+
     let batch: RecordBatch?
-    /// True when the records are the whole dataset, as `finish` is given them (not one call's batch).
-    let isDataset: Bool
+    let scope: Scope
     private var index: [Int: Int] = [:]
     private var scanned: [Int: ParsedRecord] = [:]
 
-    init(_ batch: RecordBatch?, isDataset: Bool = false) {
+    init(_ batch: RecordBatch?, scope: Scope = .batch) {
         self.batch = batch
-        self.isDataset = isDataset
+        self.scope = scope
         if let batch { for (position, line) in batch.lines.enumerated() { index[line] = position } }
     }
 
     var count: Int { batch?.count ?? 0 }
     var lines: [Int] { batch?.lines ?? [] }
     func contains(_ line: Int) -> Bool { index[line] != nil }
-    var firstLine: Int? { batch?.lines.first }
-    var lastLine: Int? { batch?.lines.last }
+    /// The run of lines the records are, where findings that cannot be placed go (nil when they are no run).
+    var firstLine: Int? { scope == .linesReadAgain ? nil : batch?.lines.first }
+    var lastLine: Int? { scope == .linesReadAgain ? nil : batch?.lines.last }
 
     mutating func record(at line: Int) -> ParsedRecord? {
         if let record = scanned[line] { return record }

@@ -155,6 +155,40 @@ import Testing
         #expect(result.standardOutput.contains("info[ordered/count]: saw 6000 records"), "\(result.standardOutput.prefix(2000))")
     }
 
+    /// `finish` names records the check has moved past: their lines are read again from the file, so the findings sit at
+    /// the value they name. From standard input, which cannot be read again, they sit at their lines' start.
+    @Test(arguments: ["process", "none"])
+    func aWholeDatasetPluginsFinishFindingsArePlacedAtTheirValues(isolation: String) throws {
+        let scratch = try Scratch()
+        let library = try build("repeats", into: scratch.url)
+        let lines = [chat("Same question?"), chat("Other"), chat("Same question?")]
+        let data = scratch.url.appendingPathComponent("repeats.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let arguments = ["check", "--no-progress", "--format", "json", "--plugin", library, "--plugin-isolation", isolation,
+                         "--select", "repeats,plugin"]
+        let fromFile = try findings(Datalint.run(arguments + [data], in: scratch.url).standardOutput)
+        let valueColumn = #"{"messages":[{"role":"user","content":"#.count + 1
+        let valueEnd = valueColumn + #""Same question?""#.count
+        #expect(fromFile.map { [$0.line, $0.column, $0.endColumn] } == [[1, valueColumn, valueEnd], [3, valueColumn, valueEnd]])
+        #expect(fromFile.allSatisfy { $0.code == "repeats/duplicate" })
+        let fromStandardInput = try findings(Datalint.run(arguments + ["-"], in: scratch.url,
+                                                          input: Array((lines.joined(separator: "\n") + "\n").utf8)).standardOutput)
+        #expect(fromStandardInput.map { [$0.line, $0.column] } == [[1, 1], [3, 1]])
+    }
+
+    struct Finding: Decodable {
+        let code: String
+        let line: Int
+        let column: Int
+        let endColumn: Int
+    }
+
+    /// The diagnostics of `--format json` output, one JSON object a line.
+    func findings(_ output: String) throws -> [Finding] {
+        try output.split(separator: "\n").filter { $0.hasPrefix("{") && $0.contains("\"code\"") }
+            .map { try JSONDecoder().decode(Finding.self, from: Data($0.utf8)) }
+    }
+
     @Test func aConfigurationForAnUnknownStageIsReported() throws {
         let result = try check("trivial", trigger: "x", extra: ["--plugin-configuration", #"trivail={"a": 1}"#])
         #expect(result.standardError.contains("a configuration is given for the stage 'trivail', but no loaded plugin has that name"))
