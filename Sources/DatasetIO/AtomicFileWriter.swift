@@ -49,13 +49,7 @@ public final class AtomicOutputFile {
     }
 
     public func write(_ bytes: [UInt8]) throws(AtomicWriteError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written) }
-            if result < 0 && errno == EINTR { continue }
-            guard result >= 0 else { throw fail("writing \(temporary)") }
-            written += result
-        }
+        guard FileDescriptor.writeAll(bytes, to: descriptor) else { throw fail("writing \(temporary)") }
     }
 
     /// Flushes the file to disk and renames it over `path`.

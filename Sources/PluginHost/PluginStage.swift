@@ -78,27 +78,8 @@ public struct PluginStage: BatchRecordStage {
     public func transform(_ batch: RecordBatch) -> TransformResult {
         var result = TransformResult()
         forEachCall(over: batch) { outcome, records in
-            var failed: Set<Int> = []
-            var others = BatchOutcome()
-            others.failures = outcome.failures
-            for event in outcome.events {
-                switch event {
-                case .record(let line, let json) where records.contains(line):
-                    if let problem = Self.problem(withRewritten: json) {
-                        append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was", line: line,
-                                       records: &records), to: &result.diagnostics)
-                        // An invalid rewrite leaves the record as it was read, whatever else the plugin said of it.
-                        failed.insert(line)
-                        result.changes[line] = nil
-                    } else if !failed.contains(line) {
-                        result.changes[line] = .rewritten(json)
-                    }
-                case .drop(let line, let reason) where records.contains(line):
-                    if !failed.contains(line) { result.changes[line] = .dropped(reason: reason) }
-                default:
-                    others.events.append(event)
-                }
-            }
+            let given = Set(records.lines)
+            let others = collectChanges(from: outcome, accepting: { given.contains($0) }, records: &records, into: &result)
             for failure in outcome.failures {
                 // A record the plugin failed on passes unchanged; so does the whole batch when the failure is not pinned.
                 if let line = failure.line { result.changes[line] = nil } else if case .failed = failure.failure {
@@ -108,6 +89,47 @@ public struct PluginStage: BatchRecordStage {
             report(others, records: &records, into: &result.diagnostics)
         }
         return result
+    }
+
+    /// What a whole-dataset transform decides in `finish`, once a pipeline's records have all been through it: rewrites
+    /// and drops of any of them, which the pipeline applies before the records go on, and its findings (at their lines'
+    /// start: the pipeline keeps no text by line). A `finish` that fails changes nothing.
+    public func finishTransform() -> TransformResult {
+        var result = TransformResult()
+        var records = BatchRecords(nil, scope: .linesReadAgain)
+        let outcome = runner.finish()
+        let others = collectChanges(from: outcome, accepting: { _ in true }, records: &records, into: &result)
+        if !outcome.failures.isEmpty { result.changes = [:] }
+        report(others, records: &records, into: &result.diagnostics)
+        return result
+    }
+
+    /// Takes the rewrites (each checked to be one JSON object on one line) and drops of the lines `accepts` from
+    /// `outcome` into `result`; returns the rest of it, to be reported as in a check.
+    private func collectChanges(from outcome: BatchOutcome, accepting accepts: (Int) -> Bool, records: inout BatchRecords,
+                                into result: inout TransformResult) -> BatchOutcome {
+        var failed: Set<Int> = []
+        var others = BatchOutcome()
+        others.failures = outcome.failures
+        for event in outcome.events {
+            switch event {
+            case .record(let line, let json) where accepts(line):
+                if let problem = Self.problem(withRewritten: json) {
+                    append(failure(.invalidOutput, "rewrote the record into \(problem); it is kept as it was", line: line,
+                                   records: &records), to: &result.diagnostics)
+                    // An invalid rewrite leaves the record as it was read, whatever else the plugin said of it.
+                    failed.insert(line)
+                    result.changes[line] = nil
+                } else if !failed.contains(line) {
+                    result.changes[line] = .rewritten(json)
+                }
+            case .drop(let line, let reason) where accepts(line):
+                if !failed.contains(line) { result.changes[line] = .dropped(reason: reason) }
+            default:
+                others.events.append(event)
+            }
+        }
+        return others
     }
 
     /// The same stage, placing what `finish` reports exactly by reading the lines it names from `source` (a check

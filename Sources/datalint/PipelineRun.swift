@@ -6,8 +6,16 @@ import PluginHost
 import RecordScanner
 import StageKit
 
+/// Records in flight, each with the line it had in its input file (what plugins and messages refer to); nil where a
+/// line was blank or a record was dropped.
+typealias PipelineRecords = [(line: Int, bytes: [UInt8])?]
+
 /// One `datalint run`: records read chunk by chunk, passed through each stage in order (batches of 1,000), and
 /// written as they come out.
+///
+/// A stage that needs the whole dataset ends a *leg* of the pipeline: what it passes on waits in a spool file until
+/// its `finish` has said which records to rewrite or drop, and the next leg reads the records from there, changed.
+/// So every stage sees the records as the stages before it left them.
 struct PipelineRun {
     let quiet: Bool
     private var errors = StandardStream.error()
@@ -52,21 +60,7 @@ struct PipelineRun {
         }
         for file in files {
             do {
-                var reader = try DatasetReader(path: file)
-                defer { reader.close() }
-                let name = file == "-" ? "<stdin>" : file
-                while let chunk = try reader.nextChunk() {
-                    try sink.write(process(chunk, file: name, through: stages))
-                }
-                // Whole-dataset stages report now, and start over with the next file.
-                for stage in stages {
-                    var found: [Diagnostic] = []
-                    stage.finishFile(into: &found)
-                    for diagnostic in found {
-                        if diagnostic.code.family == "plugin" { counts.failures += 1 }
-                        report("\(name):\(diagnostic.line + 1): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
-                    }
-                }
+                try runLegs(Self.legs(of: stages), over: file, into: &sink)
             } catch {
                 return fail("\(error)")
             }
@@ -84,30 +78,113 @@ struct PipelineRun {
         return counts.failures > 0 ? 1 : 0
     }
 
-    /// The chunk's records after every stage, as output bytes.
-    private mutating func process(_ chunk: (bytes: [UInt8], firstLine: Int), file: String, through stages: [PluginStage]) -> [UInt8] {
-        var records: [(line: Int, bytes: [UInt8])?] = []
-        var line = chunk.firstLine
-        LineSplitter.forEachLine(in: chunk.bytes) { range in
-            let isBlank = LineSplitter.isBlank(chunk.bytes[range])
-            records.append(isBlank ? nil : (line, Array(chunk.bytes[range])))
-            line += 1
+    /// The stages in legs: each leg but the last ends with a transform that needs the whole dataset (whose `finish`
+    /// may still change records); the last leg may be empty, when only that `finish` remains to be applied.
+    static func legs(of stages: [PluginStage]) -> [[PluginStage]] {
+        var legs: [[PluginStage]] = [[]]
+        for stage in stages {
+            legs[legs.count - 1].append(stage)
+            if Self.changesRecordsInFinish(stage) { legs.append([]) }
         }
-        counts.read += records.count { $0 != nil }
-        for stage in stages { records = apply(stage, to: records, file: file) }
+        return legs
+    }
+
+    private static func changesRecordsInFinish(_ stage: PluginStage) -> Bool {
+        stage.needsFileOrder && stage.runner.descriptor.capabilities.contains(.transforms)
+    }
+
+    /// One input file through every leg: the first reads the file, each next one the spool of the leg before it.
+    private mutating func runLegs(_ legs: [[PluginStage]], over file: String, into sink: inout OutputSink) throws {
+        let name = file == "-" ? "<stdin>" : file
+        var source = LegSource(reader: try DatasetReader(path: file))
+        defer { source.reader.close() }
+        for (index, leg) in legs.enumerated() {
+            let spool = index + 1 < legs.count ? try Spool() : nil
+            while var records = try source.next() {
+                if index == 0 { counts.read += records.count { $0 != nil } } else { records = applyFinished(source, to: records, file: name) }
+                records = process(records, file: name, through: leg)
+                if let spool {
+                    try spool.append(records)
+                } else {
+                    try sink.write(bytes(of: records))
+                    counts.written += records.count { $0 != nil }
+                }
+            }
+            reportUnapplied(source, file: name)
+            // Whole-dataset stages report now, and start over with the next file; the last one's rewrites and drops
+            // wait for the next leg.
+            var changes: [Int: PluginStage.TransformResult.Change] = [:]
+            for stage in leg {
+                if Self.changesRecordsInFinish(stage) {
+                    let finished = stage.finishTransform()
+                    changes = finished.changes
+                    report(finished.diagnostics, file: name)
+                } else {
+                    var found: [Diagnostic] = []
+                    stage.finishFile(into: &found)
+                    report(found, file: name)
+                }
+            }
+            if let spool {
+                source.reader.close()
+                source = LegSource(reader: try spool.file.reader(), lines: spool.lines, changes: changes, stage: leg.last!.name)
+            }
+        }
+    }
+
+    /// A whole-dataset stage's `finish` changes, applied to records read back from its leg's spool.
+    private mutating func applyFinished(_ source: LegSource, to records: PipelineRecords, file: String) -> PipelineRecords {
+        records.map { record in
+            guard let record, let change = source.changes[record.line] else { return record }
+            switch change {
+            case .rewritten(let bytes):
+                counts.rewritten += 1
+                return (record.line, bytes)
+            case .dropped(let reason):
+                counts.dropped += 1
+                report("\(file):\(record.line + 1): dropped by \(source.stage)\(reason.isEmpty ? "" : ": \(reason)")")
+                return nil
+            }
+        }
+    }
+
+    /// Changes `finish` asked for records that did not reach its stage: reported, as for a batch.
+    private mutating func reportUnapplied(_ source: LegSource, file: String) {
+        guard !source.changes.isEmpty else { return }
+        let reached = Set(source.lines ?? [])
+        for line in source.changes.keys.sorted() where !reached.contains(line) {
+            counts.failures += 1
+            report("\(file):\(line + 1): error[\(PluginCode.invalidOutput.code)]: plugin \(source.stage) changed the record of "
+                   + "line \(line + 1) in finish, which did not reach it (blank, dropped before, or past the end)")
+        }
+    }
+
+    private func bytes(of records: PipelineRecords) -> [UInt8] {
         var bytes: [UInt8] = []
         for record in records {
             guard let record else { continue }
             bytes += record.bytes
             bytes.append(0x0A)
-            counts.written += 1
         }
         return bytes
     }
 
+    private mutating func report(_ diagnostics: [Diagnostic], file: String) {
+        for diagnostic in diagnostics {
+            if diagnostic.code.family == "plugin" { counts.failures += 1 }
+            report("\(file):\(diagnostic.line + 1): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
+        }
+    }
+
+    /// Records after each of `stages` in turn.
+    private mutating func process(_ records: PipelineRecords, file: String, through stages: [PluginStage]) -> PipelineRecords {
+        var records = records
+        for stage in stages { records = apply(stage, to: records, file: file) }
+        return records
+    }
+
     /// One stage over the records still in the pipeline: its rewrites and drops applied, its findings reported.
-    private mutating func apply(_ stage: PluginStage, to records: [(line: Int, bytes: [UInt8])?], file: String)
-        -> [(line: Int, bytes: [UInt8])?] {
+    private mutating func apply(_ stage: PluginStage, to records: PipelineRecords, file: String) -> PipelineRecords {
         let present = records.indices.filter { records[$0] != nil }
         var storage: [UInt8] = []
         var ranges: [Range<Int>] = []
@@ -170,5 +247,50 @@ private struct OutputSink {
 
     mutating func finish() throws(AtomicWriteError) {
         if let file { try file.commit() } else { standardOutput.flush() }
+    }
+}
+
+/// Where a leg's records come from: the input file, or the spool of the leg before it with the changes its last
+/// stage's `finish` asked for.
+private struct LegSource {
+    var reader: DatasetReader
+    /// For a spool: the input line of each of its lines (nil: the reader is the input file).
+    var lines: [Int]?
+    var changes: [Int: PluginStage.TransformResult.Change] = [:]
+    /// The stage whose `finish` asked for `changes`.
+    var stage = ""
+
+    /// The next chunk's records, with their input lines.
+    mutating func next() throws(DatasetIOError) -> PipelineRecords? {
+        guard let chunk = try reader.nextChunk() else { return nil }
+        var records: PipelineRecords = []
+        var line = chunk.firstLine
+        LineSplitter.forEachLine(in: chunk.bytes) { range in
+            let isBlank = LineSplitter.isBlank(chunk.bytes[range])
+            records.append(isBlank ? nil : (lines?[line] ?? line, Array(chunk.bytes[range])))
+            line += 1
+        }
+        return records
+    }
+}
+
+/// The records a leg passed on, in a temporary file, and the input line of each.
+private final class Spool {
+    let file: SpoolFile
+    private(set) var lines: [Int] = []
+
+    init() throws(AtomicWriteError) {
+        file = try SpoolFile()
+    }
+
+    func append(_ records: PipelineRecords) throws(AtomicWriteError) {
+        var bytes: [UInt8] = []
+        for record in records {
+            guard let record else { continue }
+            bytes += record.bytes
+            bytes.append(0x0A)
+            lines.append(record.line)
+        }
+        try file.write(bytes)
     }
 }

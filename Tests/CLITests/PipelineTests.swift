@@ -54,6 +54,35 @@ import Testing
         #expect(out[2] == lines[3])
     }
 
+    /// A transform that needs the whole dataset decides in `finish`: its drops and rewrites are applied before the
+    /// records go on, so a stage after it sees them changed, and one before it does not; the spool between is removed.
+    @Test func aWholeDatasetTransformsFinishChangesReachTheStagesAfterIt() throws {
+        let scratch = try Scratch()
+        let keepFirst = try PluginCheckTests().build("keep-first", into: scratch.url)
+        let ordered = try PluginCheckTests().build("ordered", into: scratch.url)
+        let chat = { (user: String, assistant: String) in
+            #"{"messages":[{"role":"user","content":"\#(user)"},{"role":"assistant","content":"\#(assistant)"}]}"#
+        }
+        let source = scratch.url.appendingPathComponent("prompts.jsonl").path
+        try ([chat("Same?", "A"), chat("Other", "B"), "", chat("Same?", "C")].joined(separator: "\n") + "\n")
+            .write(toFile: source, atomically: true, encoding: .utf8)
+        let spools = scratch.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: spools, withIntermediateDirectories: true)
+        let output = scratch.url.appendingPathComponent("out.jsonl").path
+        let after = try Datalint.run(["run", "--plugin", keepFirst, "--plugin", ordered, "--output", output, source],
+                                     environment: ["TMPDIR": spools.path])
+        #expect(after.status == 0, "\(after.standardError)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8)
+                == #"{"repeats":2,"# + chat("Same?", "A").dropFirst() + "\n" + chat("Other", "B") + "\n")
+        #expect(after.standardError.contains("prompts.jsonl:4: dropped by keep-first: repeats the prompt of line 1"))
+        #expect(after.standardError.contains("saw 2 records"), "\(after.standardError)")
+        #expect(after.standardError.contains("3 records in, 2 out (1 rewritten, 1 dropped)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spools.path).isEmpty)
+        let before = try Datalint.run(["run", "--plugin", ordered, "--plugin", keepFirst, source], environment: ["TMPDIR": spools.path])
+        #expect(before.standardError.contains("saw 3 records"), "\(before.standardError)")
+        #expect(before.standardOutput.split(separator: "\n").count == 2)
+    }
+
     @Test func anOutputThatIsAnInputIsRefused() throws {
         let scratch = try Scratch()
         let source = try input(in: scratch)
