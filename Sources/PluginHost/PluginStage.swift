@@ -223,13 +223,18 @@ public struct PluginStage: BatchRecordStage {
                        line: records.firstLine ?? line, records: &records)
     }
 
+    /// A whole-dataset plugin keeps what it learned in its worker, which a restart loses.
+    static let lostRecordsNote = "; it needs the whole dataset, and its new worker has not seen the records before this "
+        + "batch: what it reports at the end of the file leaves them out"
+
     static func cut(_ message: String) -> String {
         message.count <= messageLimit ? message : String(message.prefix(messageLimit)) + "… (\(message.count) characters)"
     }
 
     private func report(_ failure: BatchOutcome.Failure, records: inout BatchRecords) -> Diagnostic {
         let restarts = failure.restartsLeft > 0
-            ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)" : ""
+            ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)"
+                + (needsFileOrder ? Self.lostRecordsNote : "") : ""
         let (code, what): (PluginCode, String) = switch failure.failure {
         case .crashed(let how) where how.hasPrefix("it closed"):
             (.crashed, "closed its end of the pipe while handling this record and was stopped\(restarts)")

@@ -155,6 +155,23 @@ import Testing
         #expect(result.standardOutput.contains("info[ordered/count]: saw 6000 records"), "\(result.standardOutput.prefix(2000))")
     }
 
+    /// A whole-dataset plugin keeps what it learned in its worker: after a crash, its new worker has not seen the
+    /// records before, and the crash's message says that what it reports at the end leaves them out.
+    @Test func aRestartedWholeDatasetPluginSaysWhatItsEndFindingsLeaveOut() throws {
+        let scratch = try Scratch()
+        let library = try build("ordered", into: scratch.url)
+        var lines = (0..<2_500).map { chat("question \($0)") }
+        lines[1_500] = chat("CRASH")
+        let data = scratch.url.appendingPathComponent("crash.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let result = try Datalint.run(["check", "--no-progress", "--jobs", "1", "--plugin", library, "--select", "ordered,plugin", data])
+        let crash = result.standardOutput.split(separator: "\n").first { $0.contains("error[plugin/crashed]") }
+        #expect(crash?.contains("crash.jsonl:1501:") == true, "\(result.standardOutput.prefix(2000))")
+        #expect(crash?.contains("its new worker has not seen the records before this batch") == true)
+        // Records 1,000–1,499 went to the worker that crashed on line 1,501; the one after it saw 1,501–2,499.
+        #expect(result.standardOutput.contains("info[ordered/count]: saw 999 records"), "\(result.standardOutput.prefix(2000))")
+    }
+
     /// `finish` names records the check has moved past: their lines are read again from the file, so the findings sit at
     /// the value they name. From standard input, which cannot be read again, they sit at their lines' start.
     @Test(arguments: ["process", "none"])

@@ -1,11 +1,14 @@
 /*
- * Test plugin (not faulty) for the plugin host's tests: a whole-dataset stage that must see its batches in file
+ * Test plugin for the plugin host's tests: a whole-dataset stage that must see its batches in file
  * order. It reports `ordered/out-of-order` at a record whose line is not after the previous one it saw, and in
- * `finish` reports `ordered/count` at the first record with how many records it saw, then starts over.
+ * `finish` reports `ordered/count` at the first record with how many records it saw, then starts over. It aborts on a
+ * record containing "CRASH", so that tests can see what a restart costs a whole-dataset plugin.
  * Build: cc -shared -fPIC -I protocol -o libordered.so ordered.c
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "datalint_stage.h"
 
@@ -37,6 +40,7 @@ static void report(datalint_stage_instance *instance, uint64_t line, const char 
 
 static int process(datalint_stage_instance *instance, const datalint_record *records, size_t count) {
     for (size_t index = 0; index < count; index++) {
+        if (memmem(records[index].json, records[index].length, "CRASH", 5)) abort();
         if ((long long)records[index].line <= instance->last) report(instance, records[index].line, "ordered/out-of-order", "out of order");
         instance->last = (long long)records[index].line;
         instance->seen++;
