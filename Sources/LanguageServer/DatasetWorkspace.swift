@@ -257,12 +257,17 @@ actor DatasetWorkspace {
         documents[uri] = document
     }
 
-    /// What is left to do to bring the document's duplicates and lengths up to date, or nil.
-    func deferredWork(for uri: String) -> DeferredWork? {
+    /// What is left to do in `lane` to bring the document's duplicates and lengths, or its plugins' findings, up to
+    /// date, or nil.
+    func deferredWork(for uri: String, lane: DeferredLane) -> DeferredWork? {
         guard let document = documents[uri], !document.needsAnalysis else { return nil }
         let plan = analyzer(for: uri).plan
-        return document.duplicates.work(lines: document.lines, plan: plan) ?? document.lengths.work(lines: document.lines, plan: plan)
-            ?? document.plugins.work(lines: document.lines, plan: plan)
+        switch lane {
+        case .builtIn:
+            return document.duplicates.work(lines: document.lines, plan: plan) ?? document.lengths.work(lines: document.lines, plan: plan)
+        case .plugins:
+            return document.plugins.work(lines: document.lines, plan: plan)
+        }
     }
 
     /// Takes the result of background duplicate work if the document it was done for is still open and unchanged

@@ -8,8 +8,16 @@ import RecordScanner
 import StageKit
 import Synchronization
 
+/// The two queues of a document's background work. Plugins have their own: a plugin may take up to its time limit
+/// per batch, and the built-in stages' findings must not wait for it after an edit.
+enum DeferredLane: Sendable, CaseIterable {
+    /// Duplicates and lengths.
+    case builtIn
+    case plugins
+}
+
 /// Background work for the stages the language server runs after the first diagnostics (`DocumentDuplicates`,
-/// `DocumentLengths`), with what it needs to run away from the workspace actor.
+/// `DocumentLengths`, `DocumentPlugins`), with what it needs to run away from the workspace actor.
 enum DeferredWork: Sendable {
     case computeDuplicates(DocumentLines, DuplicateStage, maxDepth: Int, identity: UInt64, structureVersion: Int)
     case aggregateDuplicates([DuplicateFacts?], DocumentLines, DuplicateStage, DiagnosticPolicy, identity: UInt64, factsVersion: Int)
@@ -114,4 +122,10 @@ extension DocumentLines {
         var ignored: [Diagnostic] = []
         return stage.check(record, into: &ignored)
     }
+}
+
+/// A document's lane of background work.
+struct DeferredKey: Hashable, Sendable {
+    let uri: String
+    let lane: DeferredLane
 }

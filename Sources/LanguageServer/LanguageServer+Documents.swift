@@ -49,8 +49,10 @@ extension LanguageServer {
         await workspace.close(uri: uri)
         if let path = DocumentURI.path(of: uri) { Task { await self.reindexFromDisk(path) } }
         analysisTasks[uri] = nil
-        duplicateTasks[uri]?.cancel()
-        duplicateTasks[uri] = nil
+        for lane in DeferredLane.allCases {
+            deferredTasks[DeferredKey(uri: uri, lane: lane)]?.cancel()
+            deferredTasks[DeferredKey(uri: uri, lane: lane)] = nil
+        }
         if !client.pullsDiagnostics { publish(PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])) }
     }
 
@@ -71,7 +73,7 @@ extension LanguageServer {
             await workspace.analyze(uri)
             if began { progress?.end() }
             for problem in await workspace.takeConfigurationProblems() { self.log.warning(problem) }
-            await self.scheduleDuplicates(of: uri)
+            await self.scheduleDeferred(of: uri)
             guard push, let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics)
             else { return }
             guard await self.isLatest(uri, version: version, workspace: workspace) else { return }
@@ -79,28 +81,34 @@ extension LanguageServer {
         }
     }
 
-    /// How long duplicate work waits after a change for the next one: typing a word re-aggregates once.
+    /// How long background work waits after a change for the next one: typing a word re-aggregates once.
     static var duplicatePause: Duration { .milliseconds(150) }
 
-    /// Brings the document's duplicates up to date in the background after a pause, then publishes again. A newer
-    /// schedule supersedes this one; the first computation of a large document shows work-done progress.
-    func scheduleDuplicates(of uri: String) {
+    /// Brings the document's duplicates and lengths, and its plugins' findings, up to date in the background.
+    func scheduleDeferred(of uri: String, lanes: [DeferredLane] = DeferredLane.allCases) {
+        for lane in lanes { schedule(lane, of: uri) }
+    }
+
+    /// Runs `lane`'s work for the document after a pause, then publishes again. A newer schedule supersedes this one;
+    /// the first computation of a large document shows work-done progress.
+    private func schedule(_ lane: DeferredLane, of uri: String) {
         guard let workspace else { return }
-        let ticket = (duplicateTickets[uri] ?? 0) + 1
-        duplicateTickets[uri] = ticket
-        let previous = duplicateTasks[uri]
+        let key = DeferredKey(uri: uri, lane: lane)
+        let ticket = (deferredTickets[key] ?? 0) + 1
+        deferredTickets[key] = ticket
+        let previous = deferredTasks[key]
         // The previous schedule is superseded: cancelled, it skips its pause (work it is running still finishes and
         // is adopted), so a burst of edits does not queue one pause per keystroke.
         previous?.cancel()
         let push = !client.pullsDiagnostics
         let progress = client.workDoneProgress ? ProgressReporter(connection: connection) : nil
-        duplicateTasks[uri] = Task {
+        deferredTasks[key] = Task {
             await previous?.value
-            guard await self.duplicateTickets[uri] == ticket else { return }
+            guard await self.deferredTickets[key] == ticket else { return }
             try? await Task.sleep(for: Self.duplicatePause)
-            guard !Task.isCancelled, await self.duplicateTickets[uri] == ticket else { return }
+            guard !Task.isCancelled, await self.deferredTickets[key] == ticket else { return }
             var began = false, worked = false
-            while let work = await workspace.deferredWork(for: uri), !Task.isCancelled {
+            while let work = await workspace.deferredWork(for: uri, lane: lane), !Task.isCancelled {
                 if work.isFirstComputation, let progress, await workspace.byteCount(of: uri) ?? 0 > Self.progressThreshold {
                     if began { progress.report(work.progressTitle, percentage: 50) } else {
                         began = await progress.begin("\(work.progressTitle) in \(uri.split(separator: "/").last ?? "")")
@@ -108,12 +116,14 @@ extension LanguageServer {
                 }
                 await workspace.adopt(await DeferredAnalysis.run(work), for: uri)
                 worked = true
-                guard await self.duplicateTickets[uri] == ticket else { break }
+                guard await self.deferredTickets[key] == ticket else { break }
             }
             if began { progress?.end() }
             if worked { FreedMemory.release() }
-            if await self.duplicateTickets[uri] == ticket { await self.refreshCrossFile(uri, writingIndex: true) }
-            guard push, await self.duplicateTickets[uri] == ticket,
+            if lane == .builtIn, await self.deferredTickets[key] == ticket { await self.refreshCrossFile(uri, writingIndex: true) }
+            // Published even when this task found nothing left to do: a task it superseded may have adopted work
+            // and left the publishing to it.
+            guard push, await self.deferredTickets[key] == ticket,
                   let (version, body) = await workspace.publication(for: uri, versioned: self.client.versionedDiagnostics),
                   await self.isLatest(uri, version: version, workspace: workspace) else { return }
             self.connection.send(encodedBody: body)

@@ -85,7 +85,7 @@ extension LanguageServer {
     func pluginsReady() async {
         guard let workspace else { return }
         for problem in await workspace.takeConfigurationProblems() { log.warning(problem) }
-        for uri in await workspace.openDocuments { scheduleDuplicates(of: uri) }
+        for uri in await workspace.openDocuments { scheduleDeferred(of: uri, lanes: [.plugins]) }
     }
 
     func didChangeConfiguration(_ params: JSONValue?, _ workspace: DatasetWorkspace) async {

@@ -15,8 +15,9 @@ public actor LanguageServer {
     var workspace: DatasetWorkspace?
     var inflight: [RequestID: Task<Void, Never>] = [:]
     var analysisTasks: [String: Task<Void, Never>] = [:]
-    var duplicateTasks: [String: Task<Void, Never>] = [:]
-    var duplicateTickets: [String: Int] = [:]
+    /// Each document's background work, one task chain per lane (see `scheduleDeferred`).
+    var deferredTasks: [DeferredKey: Task<Void, Never>] = [:]
+    var deferredTickets: [DeferredKey: Int] = [:]
     /// The workspace folders (paths), and the index of the dataset files under them once it is open.
     var workspaceRoots: [String] = []
     var duplicateIndex: WorkspaceDuplicateIndex?

@@ -779,6 +779,14 @@ async def test_harness_accepts_a_valid_message():
 
 # MARK: stage plugins in the editor
 
+async def start_with_settings(client, settings: dict):
+    """Initializes a client that answers `workspace/configuration` with `settings`, once the server has asked."""
+    client.set_configuration(settings, section="datalint")
+    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
+    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
+                            10, "the server to ask for its configuration")
+
+
 def build_faulty_plugin(name: str, directory: pathlib.Path) -> str:
     """Compiles Tests/PluginHostTests/Fixtures/faulty/NAME.c as a plugin author would, with cc alone."""
     repository = pathlib.Path(__file__).resolve().parents[2]
@@ -801,10 +809,7 @@ PLUGIN_LINES = [
 async def test_a_faulty_plugin_is_reported_at_its_record_and_the_server_keeps_serving(client, tmp_path, plugin, trigger, code):
     library = build_faulty_plugin(plugin, tmp_path)
     (tmp_path / "datalint.toml").write_text("[plugins]\nmemory_limit_mb = 256\n")  # limits apply untrusted too
-    client.set_configuration({"plugins": [library], "pluginTimeout": 1}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {"plugins": [library], "pluginTimeout": 1})
     uri = uri_for(tmp_path)
     lines = [line.replace("TRIGGER", trigger) for line in PLUGIN_LINES]
     client.open(uri, "\n".join(lines) + "\n", version=1)
@@ -832,10 +837,7 @@ async def test_a_faulty_plugin_is_reported_at_its_record_and_the_server_keeps_se
 async def test_workspace_plugins_load_only_when_the_workspace_is_trusted(client, tmp_path):
     library = build_faulty_plugin("out-of-range", tmp_path)
     (tmp_path / "datalint.toml").write_text(f'[plugins]\npaths = ["{library}"]\n')
-    client.set_configuration({}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {})
     uri = uri_for(tmp_path)
     client.open(uri, PLUGIN_LINES[0] + "\n", version=1)
     untrusted = await client.settled_diagnostics(uri, quiet=1.0)
@@ -852,10 +854,7 @@ async def test_workspace_plugins_load_only_when_the_workspace_is_trusted(client,
 
 async def test_invalid_plugin_output_is_refused_in_the_editor(client, tmp_path):
     library = build_faulty_plugin("bad-json", tmp_path)
-    client.set_configuration({"plugins": [library]}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {"plugins": [library]})
     uri = uri_for(tmp_path)
     client.open(uri, "\n".join(PLUGIN_LINES) + "\n", version=1)
     published = await client.wait_for_diagnostics(uri, lambda p: any(d.code == "plugin/invalid-output" for d in p.diagnostics))
@@ -883,10 +882,7 @@ def whole_dataset_findings(published: types.PublishDiagnosticsParams) -> dict:
 
 async def test_whole_dataset_plugins_finish_in_the_editor_after_every_change(client, tmp_path):
     ordered, repeats = build_faulty_plugin("ordered", tmp_path), build_faulty_plugin("repeats", tmp_path)
-    client.set_configuration({"plugins": [ordered, repeats], "pluginTimeout": 5}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {"plugins": [ordered, repeats], "pluginTimeout": 5})
     uri = uri_for(tmp_path)
     lines = [repeated_prompt("Same question?", "A."), repeated_prompt("Another one", "B."),
              repeated_prompt("A third", "C."), repeated_prompt("Same question?", "D.")]
@@ -931,10 +927,7 @@ async def test_whole_dataset_plugins_finish_in_the_editor_after_every_change(cli
 
 async def test_documents_sharing_a_whole_dataset_plugin_are_finished_one_at_a_time(client, tmp_path):
     library = build_faulty_plugin("ordered", tmp_path)
-    client.set_configuration({"plugins": [library], "pluginTimeout": 5}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {"plugins": [library], "pluginTimeout": 5})
     # Opened together and alike, the documents reach the plugin at about the same time, each in several calls into
     # the one worker they share; their sizes differ, so that a count tells whose records an instance saw.
     sizes = {uri_for(tmp_path, f"part-{index}.jsonl"): 3_000 + index for index in range(4)}
@@ -952,10 +945,7 @@ async def test_documents_sharing_a_whole_dataset_plugin_are_finished_one_at_a_ti
                                             ("fail-create", "could not start")])
 async def test_a_plugin_that_cannot_start_is_logged_and_the_rest_runs(client, tmp_path, plugin, message):
     library = build_faulty_plugin(plugin, tmp_path)
-    client.set_configuration({"plugins": [library]}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {"plugins": [library]})
     uri = uri_for(tmp_path)
     client.open(uri, "\n".join(PLUGIN_LINES) + "\n", version=1)
     settled = await client.settled_diagnostics(uri, quiet=1.0)
@@ -964,12 +954,26 @@ async def test_a_plugin_that_cannot_start_is_logged_and_the_rest_runs(client, tm
     assert any(message in line and f"lib{plugin}.so" in line for line in logged), logged
 
 
+async def test_a_hung_plugin_does_not_hold_up_the_built_in_stages_after_an_edit(client, tmp_path):
+    library = build_faulty_plugin("infinite-loop", tmp_path)
+    await start_with_settings(client, {"plugins": [library], "pluginTimeout": 60})
+    uri = uri_for(tmp_path)
+    lines = [line.replace("TRIGGER", "LOOP") for line in PLUGIN_LINES]
+    client.open(uri, "\n".join(lines) + "\n", version=1)
+    await client.diagnostics_for(uri, 1, timeout=10)
+    await asyncio.sleep(3)  # the plugin is started and spinning on line 2, for up to its 60 s limit
+    client.change(uri, 2, [{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}},
+                            "text": lines[0] + "\n"}])
+    # Duplicates are found in the background lane of the built-in stages, which a plugin's work never blocks.
+    published = await client.wait_for_diagnostics(
+        uri, lambda p: p.version == 2 and any(d.code == "dup/exact" for d in p.diagnostics), timeout=20)
+    assert sorted(d.range.start.line for d in published.diagnostics if d.code == "dup/exact") == [3]
+    assert not any(d.code.startswith("plugin/") for d in published.diagnostics)
+
+
 async def test_a_plugin_slow_to_start_does_not_hold_up_the_editor(client, tmp_path):
     library = build_faulty_plugin("slow-create", tmp_path)
-    client.set_configuration({"plugins": [library], "pluginTimeout": 10}, section="datalint")
-    await client.initialize_with(capabilities(encodings=["utf-16"], configuration=True))
-    await client.wait_until(lambda: any(m.get("method") == "workspace/configuration" for m in client.raw_messages),
-                            10, "the server to ask for its configuration")
+    await start_with_settings(client, {"plugins": [library], "pluginTimeout": 10})
     uri = uri_for(tmp_path)
     start = asyncio.get_running_loop().time()
     client.open(uri, "\n".join(PLUGIN_LINES) + "\n", version=1)
