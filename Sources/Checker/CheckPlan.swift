@@ -60,7 +60,7 @@ public struct CheckPlan: Sendable {
         evaluationFiles = EvaluationFiles(patterns: configuration.dedup.evaluationFiles)
         duplicateThreshold = configuration.dedup.threshold
         let length = BuiltInStages.lengthStage(configuration.length, tokenCounters: tokenCounters)
-        let finishedLines = datasetPath.map(DatasetFileLines.init(path:))
+        let finishedLines = datasetPath.flatMap(DatasetFileLines.init(readingAgain:))
         let candidates = BuiltInStages.make(configuration, datasetPath: datasetPath, length: length)
             + plugins.map { AnyRecordStage(batch: $0.readingFinishedLines(from: finishedLines)) }
         stages = candidates.filter { stage in
@@ -102,7 +102,7 @@ public enum BuiltInStages {
                            redactor: RedactionSetup.redactor(for: configuration.pii))
         return [AnyRecordStage(FormatStage(options: options)), AnyRecordStage(pii),
                 AnyRecordStage(DuplicateStage(options: duplicateOptions(configuration.dedup),
-                                              lineSource: datasetPath.map(DatasetFileLines.init(path:)))),
+                                              lineSource: datasetPath.flatMap(DatasetFileLines.init(readingAgain:)))),
                 AnyRecordStage(length)]
     }
 

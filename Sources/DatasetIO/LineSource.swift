@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Gives back the bytes of some lines of the dataset a check is about, once the check has moved past them: stages
 /// keep no text of the records they have seen, so what needs it at the end (a `dedup` aggregate measuring
 /// near-duplicates whose MinHash estimate is too close to the threshold to trust; a plugin's findings from `finish`,
@@ -12,6 +18,14 @@ public struct DatasetFileLines: LineSource {
     public let path: String
 
     public init(path: String) {
+        self.path = path
+    }
+
+    /// The lines of `path` when it is a regular file; nil for what reads once (standard input, a pipe, a process
+    /// substitution) or not at all, where reading again would find nothing.
+    public init?(readingAgain path: String) {
+        var status = stat()
+        guard path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         self.path = path
     }
 

@@ -1,4 +1,5 @@
 import Checker
+import DatasetIO
 import Diagnostics
 import PluginHost
 import StageKit
@@ -68,19 +69,34 @@ struct DocumentPlugins: Sendable {
     static func run(_ plugins: [PluginStage], over lines: DocumentLines, only: [Int]?, policy: DiagnosticPolicy) -> [Int: [Diagnostic]] {
         let wholeDataset = plugins.contains(where: \.needsFileOrder)
         let wanted = (wholeDataset ? nil : only) ?? Array(0..<lines.count)
-        let records = wanted.filter { $0 < lines.count && !lines.isTrailingEmptyLine($0) }
+        // One quarantined in this run says so at the record it last failed on.
+        let quarantined = plugins.filter(\.runner.isQuarantined)
+        // A blank line is no record, as in `datalint check`: plugins never see one.
+        let records = wanted.filter { $0 < lines.count && !LineSplitter.isBlank(lines.content($0)) }
         var found: [Int: [Diagnostic]] = [:]
         if wholeDataset {
             admit(runWholeDataset(plugins, over: Self.batch(records, of: lines)), policy: policy, into: &found)
-            return found
+        } else {
+            for start in stride(from: 0, to: records.count, by: batchSize) {
+                let batch = Self.batch(Array(records[start..<min(records.count, start + batchSize)]), of: lines)
+                var diagnostics: [Diagnostic] = []
+                for plugin in plugins { plugin.check(batch, into: &diagnostics) }
+                admit(diagnostics, policy: policy, into: &found)
+            }
         }
-        for start in stride(from: 0, to: records.count, by: batchSize) {
-            let batch = Self.batch(Array(records[start..<min(records.count, start + batchSize)]), of: lines)
-            var diagnostics: [Diagnostic] = []
-            for plugin in plugins { plugin.check(batch, into: &diagnostics) }
-            admit(diagnostics, policy: policy, into: &found)
-        }
+        admit(quarantineNotices(quarantined), policy: policy, into: &found)
         return found
+    }
+
+    /// A quarantined plugin checks nothing more in this session, so its findings are gone from every document: each
+    /// says so on its first line, or the silence would read as "all clear".
+    private static func quarantineNotices(_ plugins: [PluginStage]) -> [Diagnostic] {
+        plugins.map { plugin in
+            Diagnostic(code: PluginCode.quarantined.code, severity: .error,
+                       message: "plugin \(plugin.name) failed too often and is quarantined: it checks no document until the "
+                           + "language server restarts (the records it failed on were reported when it failed)",
+                       range: .lineStart(0))
+        }
     }
 
     /// The plugins' findings on the whole document (`PluginStage` calls a plugin with 1,000 records at a time), then

@@ -33,6 +33,10 @@ public struct PluginStage: BatchRecordStage {
     /// A stage that needs the whole dataset sees its batches in file order.
     public var needsFileOrder: Bool { runner.descriptor.capabilities.contains(.needsWholeDataset) }
 
+    /// A transform that needs the whole dataset may rewrite or drop records in `finish`: a pipeline must hold the
+    /// records it passed on until then.
+    public var changesRecordsInFinish: Bool { needsFileOrder && runner.descriptor.capabilities.contains(.transforms) }
+
     /// The plugin's codes are its own business; one descriptor stands for the family, so that selecting or ignoring
     /// it by name works.
     public var codes: [CodeDescriptor] {
@@ -93,7 +97,7 @@ public struct PluginStage: BatchRecordStage {
 
     /// What a whole-dataset transform decides in `finish`, once a pipeline's records have all been through it: rewrites
     /// and drops of any of them, which the pipeline applies before the records go on, and its findings (at their lines'
-    /// start: the pipeline keeps no text by line). A `finish` that fails changes nothing.
+    /// start, as in a check of standard input). A `finish` that fails changes nothing.
     public func finishTransform() -> TransformResult {
         var result = TransformResult()
         var records = BatchRecords(nil, scope: .linesReadAgain)
@@ -163,7 +167,8 @@ public struct PluginStage: BatchRecordStage {
         var storage: [UInt8] = []
         var lines: [Int] = []
         var ranges: [Range<Int>] = []
-        for (line, text) in source.lines(named).sorted(by: { $0.key < $1.key }) {
+        // A blank line is no record: the plugin was never given it.
+        for (line, text) in source.lines(named).sorted(by: { $0.key < $1.key }) where !LineSplitter.isBlank(text[...]) {
             lines.append(line)
             ranges.append(storage.count..<(storage.count + text.count))
             storage.append(contentsOf: text)
@@ -185,15 +190,18 @@ public struct PluginStage: BatchRecordStage {
                     append(failure(.invalidOutput, "reported more than \(Self.findingsPerRecord) findings on this record; the rest are not shown",
                                    line: found.line, records: &records), to: &diagnostics)
                 }
+            // Only pipelines act on transforms; a check validates what they would write. A check's `finish` may name any
+            // record of the file, which it has not read again for this.
             case .record(let line, let json):
-                if !records.contains(line) {
+                if !records.contains(line) && records.scope != .linesReadAgain {
                     append(outsideBatch("rewrote", line: line, records: &records), to: &diagnostics)
                 } else if let problem = Self.problem(withRewritten: json) {
                     append(failure(.invalidOutput, "rewrote the record into \(problem)", line: line, records: &records), to: &diagnostics)
                 }
             case .drop(let line, _):
-                // Only pipelines act on transforms; a check reports what the record is now.
-                if !records.contains(line) { append(outsideBatch("dropped", line: line, records: &records), to: &diagnostics) }
+                if !records.contains(line) && records.scope != .linesReadAgain {
+                    append(outsideBatch("dropped", line: line, records: &records), to: &diagnostics)
+                }
             case .refused(let line, let reason):
                 append(failure(.invalidOutput, reason, line: line ?? records.firstLine ?? 0, records: &records), to: &diagnostics)
             case .log(_, let message):
@@ -219,37 +227,45 @@ public struct PluginStage: BatchRecordStage {
     private func outsideBatch(_ verb: String, line: Int, records: inout BatchRecords) -> Diagnostic {
         let batch = records.firstLine.map { " (lines \($0 + 1)–\((records.lastLine ?? $0) + 1))" } ?? ""
         let given = records.scope == .batch ? "the batch it was given" : "the dataset"
+        // A line the file does not have cannot be shown: such a finding goes to the file's first line.
         return failure(.invalidOutput, "\(verb) the record of line \(line + 1), which is not in \(given)\(batch)",
-                       line: records.firstLine ?? line, records: &records)
+                       line: records.firstLine ?? (records.scope == .linesReadAgain ? 0 : line), records: &records)
     }
 
-    /// A whole-dataset plugin keeps what it learned in its worker, which a restart loses.
-    static let lostRecordsNote = "; it needs the whole dataset, and its new worker has not seen the records before this "
-        + "batch: what it reports at the end of the file leaves them out"
+    /// A whole-dataset plugin keeps what it learned in its worker, which a restart loses: the records before the
+    /// failed call's (which are sent again one by one).
+    static func lostRecordsNote(before line: Int) -> String {
+        "; it needs the whole dataset, and its new worker has not seen lines 1–\(line): what it reports at the end of "
+            + "the file leaves them out"
+    }
 
     static func cut(_ message: String) -> String {
         message.count <= messageLimit ? message : String(message.prefix(messageLimit)) + "… (\(message.count) characters)"
     }
 
     private func report(_ failure: BatchOutcome.Failure, records: inout BatchRecords) -> Diagnostic {
-        let restarts = failure.restartsLeft > 0
-            ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)"
-                + (needsFileOrder ? Self.lostRecordsNote : "") : ""
+        let inFinish = records.scope != .batch
+        var restarts = failure.restartsLeft > 0
+            ? "; restarted (\(failure.restartsLeft) more failure\(failure.restartsLeft == 1 ? "" : "s") before it is quarantined)" : ""
+        if !restarts.isEmpty, needsFileOrder, !inFinish, let first = records.firstLine, first > 0 {
+            restarts += Self.lostRecordsNote(before: first)
+        }
+        let handling = inFinish ? "in finish" : "on this record"
         let (code, what): (PluginCode, String) = switch failure.failure {
         case .crashed(let how) where how.hasPrefix("it closed"):
-            (.crashed, "closed its end of the pipe while handling this record and was stopped\(restarts)")
-        case .crashed(let how) where how.hasPrefix("exit status"): (.crashed, "exited unexpectedly (\(how)) on this record\(restarts)")
-        case .crashed(let how): (.crashed, "crashed (\(how)) on this record\(restarts)")
-        case .timedOut(let seconds): (.timeout, "did not finish this record within \(Self.seconds(seconds)) and was stopped\(restarts)")
-        case .failed(let message): (.failed, "failed: \(message)")
+            (.crashed, "closed its end of the pipe \(inFinish ? "in finish" : "while handling this record") and was stopped\(restarts)")
+        case .crashed(let how) where how.hasPrefix("exit status"): (.crashed, "exited unexpectedly (\(how)) \(handling)\(restarts)")
+        case .crashed(let how): (.crashed, "crashed (\(how)) \(handling)\(restarts)")
+        case .timedOut(let seconds):
+            (.timeout, "did not \(inFinish ? "return from finish" : "finish this record") within \(Self.seconds(seconds)) and was stopped\(restarts)")
+        case .failed(let message): (.failed, "failed\(inFinish ? " in finish" : ""): \(message)")
         case .quarantined: (.quarantined, "failed too often and is quarantined: no later record is checked by it in this run")
         case .protocolError(let message): (.invalidOutput, "broke the worker protocol (\(message))\(restarts)")
         }
-        guard let line = failure.line ?? records.firstLine else {
+        guard let line = failure.line ?? records.firstLine, !inFinish || failure.line != nil else {
             return Diagnostic(code: code.code, severity: .error, message: "plugin \(name) \(what)", range: .lineStart(0))
         }
-        let batch = records.scope == .dataset ? "in finish, after the records" : "on the batch of records"
-        let scope = failure.line == nil && records.count > 1 ? " (\(batch) at lines \(line + 1)–\(records.lastLine! + 1))" : ""
+        let scope = failure.line == nil && records.count > 1 ? " (on the batch of records at lines \(line + 1)–\(records.lastLine! + 1))" : ""
         return self.failure(code, what + scope, line: line, records: &records)
     }
 

@@ -84,65 +84,66 @@ struct PipelineRun {
         var legs: [[PluginStage]] = [[]]
         for stage in stages {
             legs[legs.count - 1].append(stage)
-            if Self.changesRecordsInFinish(stage) { legs.append([]) }
+            if stage.changesRecordsInFinish { legs.append([]) }
         }
         return legs
-    }
-
-    private static func changesRecordsInFinish(_ stage: PluginStage) -> Bool {
-        stage.needsFileOrder && stage.runner.descriptor.capabilities.contains(.transforms)
     }
 
     /// One input file through every leg: the first reads the file, each next one the spool of the leg before it.
     private mutating func runLegs(_ legs: [[PluginStage]], over file: String, into sink: inout OutputSink) throws {
         let name = file == "-" ? "<stdin>" : file
-        var source = LegSource(reader: try DatasetReader(path: file))
-        defer { source.reader.close() }
+        let reader = try DatasetReader(path: file)
+        defer { reader.close() }
+        var source = LegSource.file(reader)
         for (index, leg) in legs.enumerated() {
             let spool = index + 1 < legs.count ? try Spool() : nil
-            while var records = try source.next() {
-                if index == 0 { counts.read += records.count { $0 != nil } } else { records = applyFinished(source, to: records, file: name) }
-                records = process(records, file: name, through: leg)
+            while let read = try source.next() {
+                if case .file = source { counts.read += read.count { $0 != nil } }
+                let records = process(applyFinished(source, to: read, file: name), file: name, through: leg)
+                let (bytes, lines) = Self.serialize(records)
                 if let spool {
-                    try spool.append(records)
+                    try spool.append(bytes, lines: lines)
                 } else {
-                    try sink.write(bytes(of: records))
-                    counts.written += records.count { $0 != nil }
+                    try sink.write(bytes)
+                    counts.written += lines.count
                 }
             }
             reportUnapplied(source, file: name)
-            // Whole-dataset stages report now, and start over with the next file; the last one's rewrites and drops
-            // wait for the next leg.
-            var changes: [Int: PluginStage.TransformResult.Change] = [:]
-            for stage in leg {
-                if Self.changesRecordsInFinish(stage) {
-                    let finished = stage.finishTransform()
-                    changes = finished.changes
-                    report(finished.diagnostics, file: name)
-                } else {
-                    var found: [Diagnostic] = []
-                    stage.finishFile(into: &found)
-                    report(found, file: name)
-                }
-            }
-            if let spool {
-                source.reader.close()
-                source = LegSource(reader: try spool.file.reader(), lines: spool.lines, changes: changes, stage: leg.last!.name)
+            let changes = finish(leg, file: name)
+            if let spool { source = try .spool(spool.file.lines(), lines: spool.lines, changes: changes, stage: leg.last!.name) }
+        }
+    }
+
+    /// The end of a leg's records: every stage's `finish` (whole-dataset stages report now, and start over with the
+    /// next file); the rewrites and drops its last stage asks for, which the next leg applies.
+    private mutating func finish(_ leg: [PluginStage], file: String) -> [Int: PluginStage.TransformResult.Change] {
+        var changes: [Int: PluginStage.TransformResult.Change] = [:]
+        for stage in leg {
+            if stage.changesRecordsInFinish {
+                let finished = stage.finishTransform()
+                changes = finished.changes
+                report(finished.diagnostics, file: file)
+            } else {
+                var found: [Diagnostic] = []
+                stage.finishFile(into: &found)
+                report(found, file: file)
             }
         }
+        return changes
     }
 
     /// A whole-dataset stage's `finish` changes, applied to records read back from its leg's spool.
     private mutating func applyFinished(_ source: LegSource, to records: PipelineRecords, file: String) -> PipelineRecords {
-        records.map { record in
-            guard let record, let change = source.changes[record.line] else { return record }
+        guard case .spool(_, _, let changes, let stage) = source, !changes.isEmpty else { return records }
+        return records.map { record in
+            guard let record, let change = changes[record.line] else { return record }
             switch change {
             case .rewritten(let bytes):
                 counts.rewritten += 1
                 return (record.line, bytes)
             case .dropped(let reason):
                 counts.dropped += 1
-                report("\(file):\(record.line + 1): dropped by \(source.stage)\(reason.isEmpty ? "" : ": \(reason)")")
+                report("\(file):\(record.line + 1): dropped by \(stage)\(reason.isEmpty ? "" : ": \(reason)")")
                 return nil
             }
         }
@@ -150,29 +151,41 @@ struct PipelineRun {
 
     /// Changes `finish` asked for records that did not reach its stage: reported, as for a batch.
     private mutating func reportUnapplied(_ source: LegSource, file: String) {
-        guard !source.changes.isEmpty else { return }
-        let reached = Set(source.lines ?? [])
-        for line in source.changes.keys.sorted() where !reached.contains(line) {
+        guard case .spool(_, let lines, let changes, let stage) = source else { return }
+        // The spool's lines are in input order: a binary search finds whether a line reached the stage.
+        for line in changes.keys.sorted() where !Self.contains(lines, line) {
             counts.failures += 1
-            report("\(file):\(line + 1): error[\(PluginCode.invalidOutput.code)]: plugin \(source.stage) changed the record of "
-                   + "line \(line + 1) in finish, which did not reach it (blank, dropped before, or past the end)")
+            report("\(file):\(line + 1): error[\(PluginCode.invalidOutput.code)]: plugin \(stage) changed the record of "
+                   + "line \(line + 1) in finish, which did not reach it (a blank line, dropped before, or past the end)")
         }
     }
 
-    private func bytes(of records: PipelineRecords) -> [UInt8] {
+    private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
+    /// The records still in the pipeline as output lines, and the input line of each.
+    private static func serialize(_ records: PipelineRecords) -> (bytes: [UInt8], lines: [Int]) {
         var bytes: [UInt8] = []
-        for record in records {
-            guard let record else { continue }
+        var lines: [Int] = []
+        for case let record? in records {
             bytes += record.bytes
             bytes.append(0x0A)
+            lines.append(record.line)
         }
-        return bytes
+        return (bytes, lines)
     }
 
     private mutating func report(_ diagnostics: [Diagnostic], file: String) {
         for diagnostic in diagnostics {
             if diagnostic.code.family == "plugin" { counts.failures += 1 }
-            report("\(file):\(diagnostic.line + 1): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
+            report("\(file):\(diagnostic.line + 1):\(diagnostic.range.start.utf8Column + 1): \(diagnostic.severity.rawValue)"
+                   + "[\(diagnostic.code)]: \(diagnostic.message)")
         }
     }
 
@@ -211,10 +224,7 @@ struct PipelineRun {
                 report("\(file):\(line + 1): dropped by \(stage.name)\(reason.isEmpty ? "" : ": \(reason)")")
             }
         }
-        for diagnostic in result.diagnostics {
-            if diagnostic.code.family == "plugin" { counts.failures += 1 }
-            report("\(file):\(diagnostic.line + 1):\(diagnostic.range.start.utf8Column + 1): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
-        }
+        report(result.diagnostics, file: file)
         return output
     }
 
@@ -251,23 +261,28 @@ private struct OutputSink {
 }
 
 /// Where a leg's records come from: the input file, or the spool of the leg before it with the changes its last
-/// stage's `finish` asked for.
-private struct LegSource {
-    var reader: DatasetReader
-    /// For a spool: the input line of each of its lines (nil: the reader is the input file).
-    var lines: [Int]?
-    var changes: [Int: PluginStage.TransformResult.Change] = [:]
-    /// The stage whose `finish` asked for `changes`.
-    var stage = ""
+/// stage's `finish` asked for (and the input line of each of its lines).
+private enum LegSource {
+    case file(DatasetReader)
+    case spool(SpoolLines, lines: [Int], changes: [Int: PluginStage.TransformResult.Change], stage: String)
 
-    /// The next chunk's records, with their input lines.
-    mutating func next() throws(DatasetIOError) -> PipelineRecords? {
-        guard let chunk = try reader.nextChunk() else { return nil }
+    /// The next chunk's records, with their input lines; blank lines of the input are nil.
+    mutating func next() throws -> PipelineRecords? {
+        switch self {
+        case .file(var reader):
+            defer { self = .file(reader) }
+            return try reader.nextChunk().map { Self.records(in: $0, inputLine: { $0 }) }
+        case .spool(var spool, let lines, let changes, let stage):
+            defer { self = .spool(spool, lines: lines, changes: changes, stage: stage) }
+            return try spool.nextChunk().map { Self.records(in: $0, inputLine: { lines[$0] }) }
+        }
+    }
+
+    private static func records(in chunk: (bytes: [UInt8], firstLine: Int), inputLine: (Int) -> Int) -> PipelineRecords {
         var records: PipelineRecords = []
         var line = chunk.firstLine
         LineSplitter.forEachLine(in: chunk.bytes) { range in
-            let isBlank = LineSplitter.isBlank(chunk.bytes[range])
-            records.append(isBlank ? nil : (lines?[line] ?? line, Array(chunk.bytes[range])))
+            records.append(LineSplitter.isBlank(chunk.bytes[range]) ? nil : (inputLine(line), Array(chunk.bytes[range])))
             line += 1
         }
         return records
@@ -279,18 +294,12 @@ private final class Spool {
     let file: SpoolFile
     private(set) var lines: [Int] = []
 
-    init() throws(AtomicWriteError) {
+    init() throws(SpoolError) {
         file = try SpoolFile()
     }
 
-    func append(_ records: PipelineRecords) throws(AtomicWriteError) {
-        var bytes: [UInt8] = []
-        for record in records {
-            guard let record else { continue }
-            bytes += record.bytes
-            bytes.append(0x0A)
-            lines.append(record.line)
-        }
+    func append(_ bytes: [UInt8], lines more: [Int]) throws(SpoolError) {
         try file.write(bytes)
+        lines += more
     }
 }

@@ -83,6 +83,20 @@ import Testing
         #expect(before.standardOutput.split(separator: "\n").count == 2)
     }
 
+    /// Records held back for a whole-dataset transform come out byte for byte as they went in: bytes that would look
+    /// like gzip or a byte order mark at the start of a file are a record's own.
+    @Test func recordsHeldForAWholeDatasetTransformComeBackUnchanged() throws {
+        let scratch = try Scratch()
+        let keepFirst = try PluginCheckTests().build("keep-first", into: scratch.url)
+        let odd: [[UInt8]] = [[0x1F, 0x8B] + Array(#" "not gzip""#.utf8), [0xEF, 0xBB, 0xBF] + Array(#"{"b":1}"#.utf8),
+                              Array(#"{"messages":[{"role":"user","content":"Hi"}]}"#.utf8)]
+        let input = Array([[]] + odd).joined(separator: [0x0A]) + [0x0A]
+        let output = scratch.url.appendingPathComponent("out.jsonl")
+        let result = try Datalint.run(["run", "--plugin", keepFirst, "--output", output.path, "-"], in: scratch.url, input: Array(input))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Array(try Data(contentsOf: output)) == Array(odd.joined(separator: [0x0A])) + [0x0A])
+    }
+
     @Test func anOutputThatIsAnInputIsRefused() throws {
         let scratch = try Scratch()
         let source = try input(in: scratch)

@@ -167,9 +167,41 @@ import Testing
         let result = try Datalint.run(["check", "--no-progress", "--jobs", "1", "--plugin", library, "--select", "ordered,plugin", data])
         let crash = result.standardOutput.split(separator: "\n").first { $0.contains("error[plugin/crashed]") }
         #expect(crash?.contains("crash.jsonl:1501:") == true, "\(result.standardOutput.prefix(2000))")
-        #expect(crash?.contains("its new worker has not seen the records before this batch") == true)
+        #expect(crash?.contains("its new worker has not seen lines 1–1000:") == true, "\(crash ?? "")")
         // Records 1,000–1,499 went to the worker that crashed on line 1,501; the one after it saw 1,501–2,499.
         #expect(result.standardOutput.contains("info[ordered/count]: saw 999 records"), "\(result.standardOutput.prefix(2000))")
+    }
+
+    /// A crash in `finish` is not pinned to a record, and costs no earlier records: the message says where it was.
+    @Test func aCrashInFinishIsReportedAsSuch() throws {
+        let scratch = try Scratch()
+        let library = try build("ordered", into: scratch.url)
+        let data = scratch.url.appendingPathComponent("boom.jsonl").path
+        try ([chat("one"), chat("BOOM"), chat("three")].joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let result = try Datalint.run(["check", "--no-progress", "--plugin", library, "--select", "ordered,plugin", data])
+        let crash = result.standardOutput.split(separator: "\n").first { $0.contains("error[plugin/crashed]") }
+        #expect(crash?.contains("boom.jsonl:1:1: error[plugin/crashed]: plugin ordered crashed (signal 6, aborted) in finish;") == true,
+                "\(result.standardOutput)")
+        #expect(crash?.contains("has not seen") == false)
+    }
+
+    /// A whole-dataset plugin that only checks, or a transform, in a check: finish findings are placed on the lines
+    /// read again from a regular file; from a pipe, which cannot be read again, at their lines' start, and not blamed
+    /// on the plugin; a transform's finish changes are validated, not reported as records it was not given.
+    @Test func finishFindingsFromAPipeStayAtTheirLinesAndTransformsAreOnlyValidated() throws {
+        let scratch = try Scratch()
+        let repeats = try build("repeats", into: scratch.url)
+        let keepFirst = try build("keep-first", into: scratch.url)
+        let text = [chat("Same question?"), chat("Other"), chat("Same question?")].joined(separator: "\n") + "\n"
+        let piped = try Datalint.run(["check", "--no-progress", "--format", "json", "--plugin", repeats, "--select", "repeats,plugin",
+                                      "/dev/stdin"], in: scratch.url, input: Array(text.utf8))
+        #expect(try findings(piped.standardOutput).map { [$0.line, $0.column] } == [[1, 1], [3, 1]], "\(piped.standardOutput)")
+        #expect(!piped.standardOutput.contains("plugin/"))
+        let data = scratch.url.appendingPathComponent("same.jsonl").path
+        try text.write(toFile: data, atomically: true, encoding: .utf8)
+        let transform = try Datalint.run(["check", "--no-progress", "--plugin", keepFirst, "--select", "keep-first,plugin", data])
+        #expect(transform.status == 0, "\(transform.standardOutput)")
+        #expect(!transform.standardOutput.contains("plugin/"), "\(transform.standardOutput)")
     }
 
     /// `finish` names records the check has moved past: their lines are read again from the file, so the findings sit at

@@ -2,7 +2,8 @@
  * Test plugin for the plugin host's tests: a whole-dataset stage that must see its batches in file
  * order. It reports `ordered/out-of-order` at a record whose line is not after the previous one it saw, and in
  * `finish` reports `ordered/count` at the first record with how many records it saw, then starts over. It aborts on a
- * record containing "CRASH", so that tests can see what a restart costs a whole-dataset plugin.
+ * record containing "CRASH", so that tests can see what a restart costs a whole-dataset plugin, and in `finish` when
+ * a record contained "BOOM".
  * Build: cc -shared -fPIC -I protocol -o libordered.so ordered.c
  */
 #define _GNU_SOURCE /* memmem */
@@ -16,6 +17,7 @@ struct datalint_stage_instance {
     const datalint_host *host;
     long long last;
     unsigned long long seen;
+    int abort_in_finish;
 };
 
 static int create(const char *configuration, size_t length, const datalint_host *host, datalint_stage_instance **instance) {
@@ -41,6 +43,7 @@ static void report(datalint_stage_instance *instance, uint64_t line, const char 
 static int process(datalint_stage_instance *instance, const datalint_record *records, size_t count) {
     for (size_t index = 0; index < count; index++) {
         if (memmem(records[index].json, records[index].length, "CRASH", 5)) abort();
+        if (memmem(records[index].json, records[index].length, "BOOM", 4)) instance->abort_in_finish = 1;
         if ((long long)records[index].line <= instance->last) report(instance, records[index].line, "ordered/out-of-order", "out of order");
         instance->last = (long long)records[index].line;
         instance->seen++;
@@ -49,6 +52,7 @@ static int process(datalint_stage_instance *instance, const datalint_record *rec
 }
 
 static int finish(datalint_stage_instance *instance) {
+    if (instance->abort_in_finish) abort();
     char message[64];
     snprintf(message, sizeof message, "saw %llu records", instance->seen);
     report(instance, 0, "ordered/count", message);
