@@ -282,8 +282,8 @@ actor DatasetWorkspace {
             guard identity == document.lengths.identity else { return }
             _ = document.lengths.adopt(facts, structureVersion: structureVersion)
         case .pluginFindings(let found, let only, let identity, let structureVersion, let factsVersion):
-            guard identity == document.plugins.identity else { return }
-            document.plugins.adopt(found, only: only, structureVersion: structureVersion, factsVersion: factsVersion)
+            guard document.plugins.owns(identity) else { return }
+            document.plugins.adopt(found, only: only, identity: identity, structureVersion: structureVersion, factsVersion: factsVersion)
         case .diagnostics(let found, let identity, let factsVersion):
             if identity == document.duplicates.identity { document.duplicates.adopt(found, factsVersion: factsVersion) }
             if identity == document.lengths.identity { document.lengths.adopt(found, factsVersion: factsVersion) }

@@ -7,61 +7,93 @@ import Synchronization
 
 /// What plugin stages found in an open document: each line's diagnostics (as if the record were on line 0), found in
 /// the background in batches — a plugin runs in a worker process, and a slow or hung one must never hold up typing
-/// or the other stages' diagnostics. Edited lines are sent again after the pause in typing.
+/// or the other stages' diagnostics.
 ///
-/// A whole-dataset plugin must see the dataset once, in order, and then `finish`, which may report on any record:
-/// with one loaded, every change (in place, or lines added or removed) re-runs every line through every plugin in
-/// the background after the pause, then calls `finish` with the document's text at hand, and the result replaces
-/// every line's plugin findings. On a large document that is the whole document per pause in typing.
+/// Plugins that judge each record alone are sent the edited lines again after the pause in typing. A whole-dataset
+/// plugin must see the dataset once, in order, and then `finish`, which may report on any record: every change (in
+/// place, or lines added or removed) runs every line through the whole-dataset plugins again, then `finish` with the
+/// document's text at hand, and the result replaces all of their findings. The two groups are kept apart, so that
+/// the first group's work stays proportional to the edit.
 struct DocumentPlugins: Sendable {
-    private(set) var base: DeferredFacts<[Diagnostic]>
+    private(set) var perRecord: DeferredFacts<[Diagnostic]>
+    private(set) var wholeDataset: DeferredFacts<[Diagnostic]>
 
     init(lineCount: Int) {
-        base = DeferredFacts(lineCount: lineCount)
+        perRecord = DeferredFacts(lineCount: lineCount)
+        wholeDataset = DeferredFacts(lineCount: lineCount)
     }
 
-    var diagnostics: [Diagnostic] { base.diagnostics }
-    var identity: UInt64 { base.identity }
+    var diagnostics: [Diagnostic] { perRecord.diagnostics + wholeDataset.diagnostics }
+
+    /// Whether background work made for `identity` is this document's (for either group).
+    func owns(_ identity: UInt64) -> Bool { identity == perRecord.identity || identity == wholeDataset.identity }
 
     /// What remains to be done in the background, or nil when the diagnostics are current.
     func work(lines: DocumentLines, plan: CheckPlan) -> DeferredWork? {
-        guard !plan.plugins.isEmpty else { return nil }
-        let only: [Int]?
-        if base.awaitsFirstComputation {
-            only = nil
-        } else if plan.plugins.contains(where: \.needsFileOrder) {
-            // Deleted lines leave none pending, yet change what `finish` says: any change since the findings were
-            // taken counts. Every line is named, so that the result is taken only if nothing changed meanwhile.
-            guard !base.pendingLines.isEmpty || base.needsAggregation else { return nil }
-            only = Array(0..<lines.count)
-        } else {
-            guard !base.pendingLines.isEmpty else { return nil }
-            only = base.pendingLines.sorted()
-        }
-        return .computePlugins(lines, plan.plugins, plan.policy, only: only, identity: identity,
-                               structureVersion: base.structureVersion, factsVersion: base.factsVersion)
+        let whole = plan.plugins.filter(\.needsFileOrder)
+        return Self.work(plan.plugins.filter { !$0.needsFileOrder }, facts: perRecord, lines: lines, policy: plan.policy, everyLine: false)
+            ?? Self.work(whole, facts: wholeDataset, lines: lines, policy: plan.policy, everyLine: true)
     }
 
-    mutating func replace(lines range: Range<Int>, insertedCount: Int) { base.replace(lines: range, insertedCount: insertedCount) }
-    mutating func insert(lines count: Int, before line: Int) { base.insert(lines: count, before: line) }
-    mutating func delete(lines range: Range<Int>) { base.delete(lines: range) }
+    private static func work(_ plugins: [PluginStage], facts: DeferredFacts<[Diagnostic]>, lines: DocumentLines,
+                             policy: DiagnosticPolicy, everyLine: Bool) -> DeferredWork? {
+        guard !plugins.isEmpty else { return nil }
+        let only: [Int]?
+        if facts.awaitsFirstComputation {
+            only = nil
+        } else if everyLine {
+            // Deleted lines leave none pending, yet change what `finish` says: any change since the findings were
+            // taken counts. Every line is named, so that the result is taken only if nothing changed meanwhile.
+            guard !facts.pendingLines.isEmpty || facts.needsAggregation else { return nil }
+            only = Array(0..<lines.count)
+        } else {
+            guard !facts.pendingLines.isEmpty else { return nil }
+            only = facts.pendingLines.sorted()
+        }
+        return .computePlugins(lines, plugins, policy, only: only, identity: facts.identity,
+                               structureVersion: facts.structureVersion, factsVersion: facts.factsVersion)
+    }
 
-    /// Takes what the plugins found on every line (`only` nil) or on some lines.
-    mutating func adopt(_ found: [Int: [Diagnostic]], only: [Int]?, structureVersion: Int, factsVersion: Int) {
+    mutating func replace(lines range: Range<Int>, insertedCount: Int) {
+        perRecord.replace(lines: range, insertedCount: insertedCount)
+        wholeDataset.replace(lines: range, insertedCount: insertedCount)
+    }
+
+    mutating func insert(lines count: Int, before line: Int) {
+        perRecord.insert(lines: count, before: line)
+        wholeDataset.insert(lines: count, before: line)
+    }
+
+    mutating func delete(lines range: Range<Int>) {
+        perRecord.delete(lines: range)
+        wholeDataset.delete(lines: range)
+    }
+
+    /// Takes what the plugins of the group `identity` names found on every line (`only` nil) or on some lines.
+    mutating func adopt(_ found: [Int: [Diagnostic]], only: [Int]?, identity: UInt64, structureVersion: Int, factsVersion: Int) {
+        if identity == perRecord.identity {
+            Self.adopt(found, only: only, structureVersion: structureVersion, factsVersion: factsVersion, into: &perRecord)
+        } else if identity == wholeDataset.identity {
+            Self.adopt(found, only: only, structureVersion: structureVersion, factsVersion: factsVersion, into: &wholeDataset)
+        }
+    }
+
+    private static func adopt(_ found: [Int: [Diagnostic]], only: [Int]?, structureVersion: Int, factsVersion: Int,
+                              into facts: inout DeferredFacts<[Diagnostic]>) {
         if only == nil {
-            var all = [[Diagnostic]?](repeating: [], count: base.facts.count)
+            var all = [[Diagnostic]?](repeating: [], count: facts.facts.count)
             for (line, diagnostics) in found where all.indices.contains(line) { all[line] = diagnostics }
-            guard base.adopt(all, structureVersion: structureVersion) else { return }
+            guard facts.adopt(all, structureVersion: structureVersion) else { return }
         } else {
             var computed: [Int: [Diagnostic]?] = [:]
             for line in only ?? [] { computed[line] = found[line] ?? [] }
-            guard base.adopt(lines: computed, structureVersion: structureVersion, factsVersion: factsVersion) else { return }
+            guard facts.adopt(lines: computed, structureVersion: structureVersion, factsVersion: factsVersion) else { return }
         }
         var placed: [Diagnostic] = []
-        for (line, diagnostics) in base.facts.enumerated() {
+        for (line, diagnostics) in facts.facts.enumerated() {
             for diagnostic in diagnostics ?? [] { placed.append(diagnostic.moved(toLine: line)) }
         }
-        base.adopt(DocumentDuplicates.capped(placed), factsVersion: base.factsVersion)
+        facts.adopt(DocumentDuplicates.capped(placed), factsVersion: facts.factsVersion)
     }
 
     /// Runs `plugins` over `lines` (every line, or `only` these) in batches; each line's admitted diagnostics, as if

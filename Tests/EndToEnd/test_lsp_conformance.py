@@ -925,6 +925,29 @@ async def test_whole_dataset_plugins_finish_in_the_editor_after_every_change(cli
     assert whole_dataset_findings(settled) == {"ordered": [("ordered/count", 0, "saw 4 records")], "repeats": []}
 
 
+async def test_an_edit_sends_only_its_record_to_per_record_plugins_next_to_a_whole_dataset_one(client, tmp_path):
+    ordered = build_faulty_plugin("ordered", tmp_path)
+    calls = build_faulty_plugin("calls", tmp_path)
+    await start_with_settings(client, {"plugins": [ordered, calls], "pluginTimeout": 5})
+    uri = uri_for(tmp_path)
+    lines = [repeated_prompt(f"Question {n}", "Fine.") for n in range(3)]
+
+    async def expect(version: int, calls_by_line: list[str]):
+        def matches(p):
+            seen = sorted((d.range.start.line, d.message) for d in p.diagnostics if d.code == "calls/seen")
+            counts = [d.message for d in p.diagnostics if d.code == "ordered/count"]
+            return p.version == version and seen == list(enumerate(calls_by_line)) and counts == ["saw 3 records"]
+        await client.wait_for_diagnostics(uri, matches, timeout=30)
+
+    client.open(uri, "\n".join(lines) + "\n", version=1)
+    await expect(1, ["call 1", "call 1", "call 1"])
+    # The whole-dataset plugin sees every record again (its count stays 3, not 4); `calls` gets line 2 alone.
+    edited = repeated_prompt("Question two, edited", "Fine.")
+    client.change(uri, 2, [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": len(lines[1])}},
+                            "text": edited}])
+    await expect(2, ["call 1", "call 2", "call 1"])
+
+
 async def test_documents_sharing_a_whole_dataset_plugin_are_finished_one_at_a_time(client, tmp_path):
     library = build_faulty_plugin("ordered", tmp_path)
     await start_with_settings(client, {"plugins": [library], "pluginTimeout": 5})
