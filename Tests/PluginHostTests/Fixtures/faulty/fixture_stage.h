@@ -13,8 +13,14 @@
 
 #include "datalint_stage.h"
 
+/* A plugin with state of its own defines FIXTURE_INSTANCE_FIELDS (its fields, declared) before including this. */
+#ifndef FIXTURE_INSTANCE_FIELDS
+#define FIXTURE_INSTANCE_FIELDS
+#endif
+
 struct datalint_stage_instance {
     const datalint_host *host;
+    FIXTURE_INSTANCE_FIELDS
 };
 
 static inline int fixture_create(const char *configuration, size_t length, const datalint_host *host,

@@ -6,45 +6,28 @@
  * a record contained "BOOM".
  * Build: cc -shared -fPIC -I protocol -o libordered.so ordered.c
  */
-#define _GNU_SOURCE /* memmem */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "datalint_stage.h"
-
-struct datalint_stage_instance {
-    const datalint_host *host;
-    long long last;
-    unsigned long long seen;
+#define FIXTURE_INSTANCE_FIELDS \
+    long long last;             \
+    unsigned long long seen;    \
     int abort_in_finish;
-};
+#include "fixture_stage.h"
+
+#include <stdio.h>
 
 static int create(const char *configuration, size_t length, const datalint_host *host, datalint_stage_instance **instance) {
-    (void)configuration, (void)length;
-    *instance = calloc(1, sizeof **instance);
-    if (*instance == NULL) return DATALINT_FAILED;
-    (*instance)->host = host;
+    if (fixture_create(configuration, length, host, instance) != DATALINT_OK) return DATALINT_FAILED;
     (*instance)->last = -1;
     return DATALINT_OK;
 }
 
-static void report(datalint_stage_instance *instance, uint64_t line, const char *code, const char *message) {
-    datalint_diagnostic diagnostic = {0};
-    diagnostic.struct_size = sizeof diagnostic;
-    diagnostic.line = line;
-    diagnostic.code = code;
-    diagnostic.severity = DATALINT_SEVERITY_INFO;
-    diagnostic.message = message;
-    diagnostic.byte_start = diagnostic.byte_end = -1;
-    instance->host->emit_diagnostic(instance->host->context, &diagnostic);
-}
-
 static int process(datalint_stage_instance *instance, const datalint_record *records, size_t count) {
     for (size_t index = 0; index < count; index++) {
-        if (memmem(records[index].json, records[index].length, "CRASH", 5)) abort();
-        if (memmem(records[index].json, records[index].length, "BOOM", 4)) instance->abort_in_finish = 1;
-        if ((long long)records[index].line <= instance->last) report(instance, records[index].line, "ordered/out-of-order", "out of order");
+        if (fixture_contains(&records[index], "CRASH")) abort();
+        if (fixture_contains(&records[index], "BOOM")) instance->abort_in_finish = 1;
+        if ((long long)records[index].line <= instance->last) {
+            fixture_report(instance->host, records[index].line, "ordered/out-of-order", DATALINT_SEVERITY_INFO, "out of order");
+        }
         instance->last = (long long)records[index].line;
         instance->seen++;
     }
@@ -55,20 +38,11 @@ static int finish(datalint_stage_instance *instance) {
     if (instance->abort_in_finish) abort();
     char message[64];
     snprintf(message, sizeof message, "saw %llu records", instance->seen);
-    report(instance, 0, "ordered/count", message);
+    fixture_report(instance->host, 0, "ordered/count", DATALINT_SEVERITY_INFO, message);
     instance->last = -1;
     instance->seen = 0;
     return DATALINT_OK;
 }
 
-static void destroy(datalint_stage_instance *instance) { free(instance); }
-
-static const datalint_stage_descriptor descriptor = {
-    sizeof(datalint_stage_descriptor), DATALINT_STAGE_ABI_MAJOR, DATALINT_STAGE_ABI_MINOR, "ordered", "1.0",
-    "Checks that batches arrive in file order.", DATALINT_STAGE_CHECKS | DATALINT_STAGE_NEEDS_WHOLE_DATASET, NULL,
-    create, process, finish, destroy,
-};
-
-const datalint_stage_descriptor *datalint_stage_entry(uint32_t host_abi_major) {
-    return host_abi_major == DATALINT_STAGE_ABI_MAJOR ? &descriptor : NULL;
-}
+FIXTURE_STAGE("ordered", "Checks that batches arrive in file order.", DATALINT_STAGE_CHECKS | DATALINT_STAGE_NEEDS_WHOLE_DATASET,
+              create, process, finish)
