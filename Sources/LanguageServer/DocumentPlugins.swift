@@ -3,7 +3,6 @@ import DatasetIO
 import Diagnostics
 import PluginHost
 import StageKit
-import Synchronization
 
 /// What plugin stages found in an open document: each line's diagnostics (as if the record were on line 0), found in
 /// the background in batches — a plugin runs in a worker process, and a slow or hung one must never hold up typing
@@ -136,18 +135,16 @@ struct DocumentPlugins: Sendable {
     /// buffer for the run, not a batch at a time: `finish` may name any of its records.
     private static func runWholeDataset(_ plugins: [PluginStage], over document: RecordBatch) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // Documents share the plugins' instances: another document's records must not reach an instance between
-        // this document's first record and its `finish`.
-        wholeDatasetRuns.withLock { _ in
-            for plugin in plugins {
+        for plugin in plugins {
+            // Documents share the plugins' instances: another document's records must not reach an instance between
+            // this document's first record and its `finish`. One plugin at a time, so no two locks are ever held.
+            plugin.runner.datasetRun.withLock { _ in
                 plugin.check(document, into: &diagnostics)
-                if plugin.needsFileOrder { plugin.finishFile(resolvingIn: document, into: &diagnostics) }
+                plugin.finishFile(resolvingIn: document, into: &diagnostics)
             }
         }
         return diagnostics
     }
-
-    private static let wholeDatasetRuns = Mutex(())
 
     private static func admit(_ diagnostics: [Diagnostic], policy: DiagnosticPolicy, into found: inout [Int: [Diagnostic]]) {
         for var diagnostic in diagnostics where policy.admit(&diagnostic) {

@@ -48,6 +48,9 @@ public final class PluginRunner: Sendable {
     public let isolation: PluginIsolation
     private let backend: Backend
     private let nextWorker = Atomic<Int>(0)
+    /// Held by a caller for a run of calls that must not interleave with another caller's: a dataset's records, then
+    /// `finish`, for a plugin that needs the whole dataset while several documents share it.
+    public let datasetRun = Mutex(())
 
     private enum Backend: Sendable {
         case inProcess(Locked<InProcessInstance>)
