@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// Every code of the `dup/…` family (docs/dup.md). Raw values are the stable codes users write in configuration.
-public enum DuplicateCode: String, CaseIterable, Sendable {
+public enum DuplicateCode: String, DiagnosticCodeFamily {
     case exact = "dup/exact"
     case prompt = "dup/prompt"
     case conflictingAnswers = "dup/conflicting-answers"
@@ -9,10 +9,6 @@ public enum DuplicateCode: String, CaseIterable, Sendable {
     case crossFile = "dup/cross-file"
     case leakage = "dup/leakage"
     case notShown = "dup/not-shown"
-
-    public var code: DiagnosticCode { DiagnosticCode(rawValue) }
-
-    public var descriptor: CodeDescriptor { CodeDescriptor(code, defaultSeverity, summary) }
 
     public var defaultSeverity: Severity {
         switch self {

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// Every code of the `format/…` family. Raw values are the stable codes users write in configuration.
-public enum FormatCode: String, CaseIterable, Sendable {
+public enum FormatCode: String, DiagnosticCodeFamily {
     case invalidJSON = "format/invalid-json"
     case invalidUTF8 = "format/invalid-utf8"
     case tooDeep = "format/too-deep"
@@ -30,10 +30,6 @@ public enum FormatCode: String, CaseIterable, Sendable {
     case identicalPreference = "format/identical-preference"
     case invalidScore = "format/invalid-score"
     case templateToken = "format/template-token"
-
-    public var code: DiagnosticCode { DiagnosticCode(rawValue) }
-
-    public var descriptor: CodeDescriptor { CodeDescriptor(code, defaultSeverity, summary) }
 
     public var defaultSeverity: Severity {
         switch self {

@@ -157,15 +157,8 @@ struct DocumentPlugins: Sendable {
 
     /// The lines' text, one after another in one buffer, as a plugin batch wants them.
     private static func batch(_ numbers: [Int], of lines: DocumentLines) -> RecordBatch {
-        var storage: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        for line in numbers {
-            let content = lines.content(line)
-            let start = storage.count
-            storage.append(contentsOf: content)
-            ranges.append(start..<storage.count)
-            storage.append(0x0A)
-        }
-        return RecordBatch(storage: storage, lines: numbers, ranges: ranges)
+        var batch = RecordBatch()
+        for line in numbers { batch.append(line: line, text: lines.content(line)) }
+        return batch
     }
 }

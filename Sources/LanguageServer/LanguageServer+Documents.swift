@@ -82,7 +82,7 @@ extension LanguageServer {
     }
 
     /// How long background work waits after a change for the next one: typing a word re-aggregates once.
-    static var duplicatePause: Duration { .milliseconds(150) }
+    static var backgroundPause: Duration { .milliseconds(150) }
 
     /// Brings the document's duplicates and lengths, and its plugins' findings, up to date in the background.
     func scheduleDeferred(of uri: String, lanes: [DeferredLane] = DeferredLane.allCases) {
@@ -105,7 +105,7 @@ extension LanguageServer {
         deferredTasks[key] = Task {
             await previous?.value
             guard await self.deferredTickets[key] == ticket else { return }
-            try? await Task.sleep(for: Self.duplicatePause)
+            try? await Task.sleep(for: Self.backgroundPause)
             guard !Task.isCancelled, await self.deferredTickets[key] == ticket else { return }
             var began = false, worked = false
             while let work = await workspace.deferredWork(for: uri, lane: lane), !Task.isCancelled {

@@ -2,15 +2,11 @@ import Diagnostics
 
 /// Every code of the `length/…` family (docs/length.md). Raw values are the stable codes users write in
 /// configuration.
-public enum LengthCode: String, CaseIterable, Sendable {
+public enum LengthCode: String, DiagnosticCodeFamily {
     case tooLong = "length/too-long"
     case outlier = "length/outlier"
     case shortAnswer = "length/short-answer"
     case truncated = "length/truncated"
-
-    public var code: DiagnosticCode { DiagnosticCode(rawValue) }
-
-    public var descriptor: CodeDescriptor { CodeDescriptor(code, defaultSeverity, summary) }
 
     public var defaultSeverity: Severity {
         switch self {

@@ -6,7 +6,7 @@ import Diagnostics
 /// A code has one default severity (PII a warning, credentials an error); a hit that is certainly not personal
 /// data — an address at a reserved example domain, a private or documentation IP range, a published test card
 /// or key — is reported under the same code with severity info.
-public enum PIICode: String, CaseIterable, Sendable {
+public enum PIICode: String, DiagnosticCodeFamily {
     case email = "pii/email"
     case phone = "pii/phone"
     case paymentCard = "pii/payment-card"
@@ -28,10 +28,6 @@ public enum PIICode: String, CaseIterable, Sendable {
     case privateKey = "secret/private-key"
     case jwt = "secret/jwt"
     case highEntropy = "secret/high-entropy"
-
-    public var code: DiagnosticCode { DiagnosticCode(rawValue) }
-
-    public var descriptor: CodeDescriptor { CodeDescriptor(code, defaultSeverity, summary) }
 
     public var defaultSeverity: Severity {
         switch self {

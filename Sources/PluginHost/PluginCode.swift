@@ -2,15 +2,15 @@ import Diagnostics
 
 /// The `plugin/…` family (docs/plugin.md): what went wrong with a plugin stage, reported at the record it was
 /// handling so that nothing fails silently — the other stages keep running.
-public enum PluginCode: String, CaseIterable, Sendable {
+public enum PluginCode: String, DiagnosticCodeFamily {
     case crashed = "plugin/crashed"
     case timeout = "plugin/timeout"
     case failed = "plugin/failed"
     case invalidOutput = "plugin/invalid-output"
     case quarantined = "plugin/quarantined"
 
-    public var code: DiagnosticCode { DiagnosticCode(rawValue) }
-    public var descriptor: CodeDescriptor { CodeDescriptor(code, .error, summary) }
+    /// A plugin that went wrong is always an error: a check that silently skipped records would be worse.
+    public var defaultSeverity: Severity { .error }
 
     public var summary: String {
         switch self {

@@ -164,17 +164,12 @@ public struct PluginStage: BatchRecordStage {
     private static func records(namedIn outcome: BatchOutcome, from source: any LineSource) -> RecordBatch {
         var named: Set<Int> = []
         for case .diagnostic(let found) in outcome.events { named.insert(found.line) }
-        var storage: [UInt8] = []
-        var lines: [Int] = []
-        var ranges: [Range<Int>] = []
+        var batch = RecordBatch()
         // A blank line is no record: the plugin was never given it.
         for (line, text) in source.lines(named).sorted(by: { $0.key < $1.key }) where !LineSplitter.isBlank(text[...]) {
-            lines.append(line)
-            ranges.append(storage.count..<(storage.count + text.count))
-            storage.append(contentsOf: text)
-            storage.append(0x0A)
+            batch.append(line: line, text: text)
         }
-        return RecordBatch(storage: storage, lines: lines, ranges: ranges)
+        return batch
     }
 
     private func report(_ outcome: BatchOutcome, records: inout BatchRecords, into diagnostics: inout [Diagnostic]) {

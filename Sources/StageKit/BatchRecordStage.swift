@@ -21,9 +21,9 @@ extension BatchRecordStage {
 
 /// Records of one chunk: each line's number and its content's range in `storage`.
 public struct RecordBatch: Sendable {
-    public let storage: [UInt8]
-    public let lines: [Int]
-    public let ranges: [Range<Int>]
+    public private(set) var storage: [UInt8]
+    public private(set) var lines: [Int]
+    public private(set) var ranges: [Range<Int>]
 
     public init(storage: [UInt8], lines: [Int], ranges: [Range<Int>]) {
         self.storage = storage
@@ -31,7 +31,20 @@ public struct RecordBatch: Sendable {
         self.ranges = ranges
     }
 
+    /// An empty batch, to build record by record (`append`).
+    public init() {
+        self.init(storage: [], lines: [], ranges: [])
+    }
+
     public var count: Int { lines.count }
+
+    /// Adds the record of `line` after the others, followed by a line feed as in a file.
+    public mutating func append(line: Int, text: some Collection<UInt8>) {
+        ranges.append(storage.count..<(storage.count + text.count))
+        storage.append(contentsOf: text)
+        storage.append(0x0A)
+        lines.append(line)
+    }
 }
 
 extension AnyRecordStage {

@@ -1,13 +1,9 @@
 import Diagnostics
 
 /// The codes of the `waiver/…` family: problems of the waiver file itself.
-public enum WaiverCode: String, CaseIterable, Sendable {
+public enum WaiverCode: String, DiagnosticCodeFamily {
     case stale = "waiver/stale"
     case invalid = "waiver/invalid"
-
-    public var code: DiagnosticCode { DiagnosticCode(rawValue) }
-
-    public var descriptor: CodeDescriptor { CodeDescriptor(code, defaultSeverity, summary) }
 
     public var defaultSeverity: Severity {
         switch self {

@@ -89,40 +89,42 @@ struct PipelineRun {
         return legs
     }
 
-    /// One input file through every leg: the first reads the file, each next one the spool of the leg before it.
+    /// One input file through every leg: the first reads the file, each next one the spool of the leg before it,
+    /// applying what the leg's last stage asked for in `finish` as the records are read back.
     private mutating func runLegs(_ legs: [[PluginStage]], over file: String, into sink: inout OutputSink) throws {
         let name = file == "-" ? "<stdin>" : file
         let reader = try DatasetReader(path: file)
         defer { reader.close() }
         var source = LegSource.file(reader)
+        var finished = FinishChanges()
         for (index, leg) in legs.enumerated() {
             let spool = index + 1 < legs.count ? try Spool() : nil
             while let read = try source.next() {
                 if case .file = source { counts.read += read.count { $0 != nil } }
-                let records = process(applyFinished(source, to: read, file: name), file: name, through: leg)
-                let (bytes, lines) = Self.serialize(records)
+                let records = process(apply(&finished, to: read, file: name), file: name, through: leg)
+                let batch = Self.batch(of: records)
                 if let spool {
-                    try spool.append(bytes, lines: lines)
+                    try spool.append(batch.storage, lines: batch.lines)
                 } else {
-                    try sink.write(bytes)
-                    counts.written += lines.count
+                    try sink.write(batch.storage)
+                    counts.written += batch.count
                 }
             }
-            reportUnapplied(source, file: name)
-            let changes = finish(leg, file: name)
-            if let spool { source = try .spool(spool.file.lines(), lines: spool.lines, changes: changes, stage: leg.last!.name) }
+            reportUnapplied(finished, file: name)
+            finished = finish(leg, file: name)
+            if let spool { source = try .spool(spool.file.lines(), lines: spool.lines) }
         }
     }
 
     /// The end of a leg's records: every stage's `finish` (whole-dataset stages report now, and start over with the
     /// next file); the rewrites and drops its last stage asks for, which the next leg applies.
-    private mutating func finish(_ leg: [PluginStage], file: String) -> [Int: PluginStage.TransformResult.Change] {
-        var changes: [Int: PluginStage.TransformResult.Change] = [:]
+    private mutating func finish(_ leg: [PluginStage], file: String) -> FinishChanges {
+        var changes = FinishChanges()
         for stage in leg {
             if stage.changesRecordsInFinish {
-                let finished = stage.finishTransform()
-                changes = finished.changes
-                report(finished.diagnostics, file: file)
+                let result = stage.finishTransform()
+                changes = FinishChanges(stage: stage.name, byLine: result.changes)
+                report(result.diagnostics, file: file)
             } else {
                 var found: [Diagnostic] = []
                 stage.finishFile(into: &found)
@@ -132,53 +134,45 @@ struct PipelineRun {
         return changes
     }
 
-    /// A whole-dataset stage's `finish` changes, applied to records read back from its leg's spool.
-    private mutating func applyFinished(_ source: LegSource, to records: PipelineRecords, file: String) -> PipelineRecords {
-        guard case .spool(_, _, let changes, let stage) = source, !changes.isEmpty else { return records }
+    /// A whole-dataset stage's `finish` changes, applied to the records read back from its leg's spool (and taken
+    /// out of `finished`, so that what remains at the end did not reach the stage).
+    private mutating func apply(_ finished: inout FinishChanges, to records: PipelineRecords, file: String) -> PipelineRecords {
+        guard !finished.byLine.isEmpty else { return records }
         return records.map { record in
-            guard let record, let change = changes[record.line] else { return record }
-            switch change {
-            case .rewritten(let bytes):
-                counts.rewritten += 1
-                return (record.line, bytes)
-            case .dropped(let reason):
-                counts.dropped += 1
-                report("\(file):\(record.line + 1): dropped by \(stage)\(reason.isEmpty ? "" : ": \(reason)")")
-                return nil
-            }
+            guard let record, let change = finished.byLine.removeValue(forKey: record.line) else { return record }
+            return applying(change, to: record, stage: finished.stage, file: file)
         }
     }
 
-    /// Changes `finish` asked for records that did not reach its stage: reported, as for a batch.
-    private mutating func reportUnapplied(_ source: LegSource, file: String) {
-        guard case .spool(_, let lines, let changes, let stage) = source else { return }
-        // The spool's lines are in input order: a binary search finds whether a line reached the stage.
-        for line in changes.keys.sorted() where !Self.contains(lines, line) {
+    /// Changes `finish` asked for records that never reached its stage: reported, as for a batch.
+    private mutating func reportUnapplied(_ finished: FinishChanges, file: String) {
+        for line in finished.byLine.keys.sorted() {
             counts.failures += 1
-            report("\(file):\(line + 1): error[\(PluginCode.invalidOutput.code)]: plugin \(stage) changed the record of "
+            report("\(file):\(line + 1): error[\(PluginCode.invalidOutput.code)]: plugin \(finished.stage) changed the record of "
                    + "line \(line + 1) in finish, which did not reach it (a blank line, dropped before, or past the end)")
         }
     }
 
-    private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    /// A stage's rewrite or drop of one record: the record that goes on, if any.
+    private mutating func applying(_ change: PluginStage.TransformResult.Change, to record: (line: Int, bytes: [UInt8]),
+                                   stage: String, file: String) -> (line: Int, bytes: [UInt8])? {
+        switch change {
+        case .rewritten(let bytes):
+            counts.rewritten += 1
+            return (record.line, bytes)
+        case .dropped(let reason):
+            counts.dropped += 1
+            report("\(file):\(record.line + 1): dropped by \(stage)\(reason.isEmpty ? "" : ": \(reason)")")
+            return nil
         }
-        return low < sorted.count && sorted[low] == value
     }
 
-    /// The records still in the pipeline as output lines, and the input line of each.
-    private static func serialize(_ records: PipelineRecords) -> (bytes: [UInt8], lines: [Int]) {
-        var bytes: [UInt8] = []
-        var lines: [Int] = []
-        for case let record? in records {
-            bytes += record.bytes
-            bytes.append(0x0A)
-            lines.append(record.line)
-        }
-        return (bytes, lines)
+    /// The records still in the pipeline, one after another with a line feed each: a batch for a stage, and the
+    /// bytes to write.
+    private static func batch(of records: PipelineRecords) -> RecordBatch {
+        var batch = RecordBatch()
+        for case let record? in records { batch.append(line: record.line, text: record.bytes) }
+        return batch
     }
 
     private mutating func report(_ diagnostics: [Diagnostic], file: String) {
@@ -198,31 +192,13 @@ struct PipelineRun {
 
     /// One stage over the records still in the pipeline: its rewrites and drops applied, its findings reported.
     private mutating func apply(_ stage: PluginStage, to records: PipelineRecords, file: String) -> PipelineRecords {
-        let present = records.indices.filter { records[$0] != nil }
-        var storage: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        for index in present {
-            let start = storage.count
-            storage += records[index]!.bytes
-            ranges.append(start..<storage.count)
-            storage.append(0x0A)
-        }
-        let batch = RecordBatch(storage: storage, lines: present.map { records[$0]!.line }, ranges: ranges)
-        let result = stage.transform(batch)
+        let result = stage.transform(Self.batch(of: records))
         var output = records
         var position: [Int: Int] = [:]
-        for index in present { position[records[index]!.line] = index }
+        for (index, record) in records.enumerated() where record != nil { position[record!.line] = index }
         for (line, change) in result.changes.sorted(by: { $0.key < $1.key }) {
-            guard let index = position[line] else { continue }
-            switch change {
-            case .rewritten(let bytes):
-                output[index] = (line, bytes)
-                counts.rewritten += 1
-            case .dropped(let reason):
-                output[index] = nil
-                counts.dropped += 1
-                report("\(file):\(line + 1): dropped by \(stage.name)\(reason.isEmpty ? "" : ": \(reason)")")
-            }
+            guard let index = position[line], let record = output[index] else { continue }
+            output[index] = applying(change, to: record, stage: stage.name, file: file)
         }
         report(result.diagnostics, file: file)
         return output
@@ -260,11 +236,11 @@ private struct OutputSink {
     }
 }
 
-/// Where a leg's records come from: the input file, or the spool of the leg before it with the changes its last
-/// stage's `finish` asked for (and the input line of each of its lines).
+/// Where a leg's records come from: the input file, or the spool of the leg before it with the input line of each
+/// of its lines.
 private enum LegSource {
     case file(DatasetReader)
-    case spool(SpoolLines, lines: [Int], changes: [Int: PluginStage.TransformResult.Change], stage: String)
+    case spool(SpoolLines, lines: [Int])
 
     /// The next chunk's records, with their input lines; blank lines of the input are nil.
     mutating func next() throws -> PipelineRecords? {
@@ -272,8 +248,8 @@ private enum LegSource {
         case .file(var reader):
             defer { self = .file(reader) }
             return try reader.nextChunk().map { Self.records(in: $0, inputLine: { $0 }) }
-        case .spool(var spool, let lines, let changes, let stage):
-            defer { self = .spool(spool, lines: lines, changes: changes, stage: stage) }
+        case .spool(var spool, let lines):
+            defer { self = .spool(spool, lines: lines) }
             return try spool.nextChunk().map { Self.records(in: $0, inputLine: { lines[$0] }) }
         }
     }
@@ -287,6 +263,12 @@ private enum LegSource {
         }
         return records
     }
+}
+
+/// The rewrites and drops a whole-dataset transform asked for in `finish`, by input line, until they are applied.
+private struct FinishChanges {
+    var stage = ""
+    var byLine: [Int: PluginStage.TransformResult.Change] = [:]
 }
 
 /// The records a leg passed on, in a temporary file, and the input line of each.

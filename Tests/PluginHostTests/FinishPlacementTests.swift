@@ -34,14 +34,9 @@ import Testing
 
     /// The records of `numbers` (lines of `lines`), one after another as a check's chunk holds them.
     static func batch(_ numbers: [Int]) -> RecordBatch {
-        var storage: [UInt8] = [], ranges: [Range<Int>] = []
-        for line in numbers {
-            let start = storage.count
-            storage += Array(lines[line].utf8)
-            ranges.append(start..<storage.count)
-            storage.append(0x0A)
-        }
-        return RecordBatch(storage: storage, lines: numbers, ranges: ranges)
+        var batch = RecordBatch()
+        for line in numbers { batch.append(line: line, text: lines[line].utf8) }
+        return batch
     }
 
     /// (line, first byte, end byte) of the repeated prompt's value, quotes included, in `lines[line]`.
